@@ -1,0 +1,196 @@
+"""The ``zonekg`` command: a thin layer over the pipeline stages.
+
+Exit codes: 0 success; 1 the records (or the graph) have problems, listed on
+stderr, and nothing was written; 2 a usage or input error (a bad option, a
+missing directory, an unwritable output).
+
+Results go to stdout; progress and problems to stderr.
+
+Examples
+--------
+>>> main(["--version"]) == 0  # doctest: +ELLIPSIS
+zonekg ...
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from .errors import InputError, ZonekgError
+from .namespaces import DEFAULT_BASE
+
+__all__ = ["EXIT_DATA", "EXIT_OK", "EXIT_USAGE", "default_records_dir", "main"]
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+
+def default_records_dir() -> Path:
+    """The records embedded in the package: the Kunshan High-tech Zone."""
+    return Path(str(resources.files("graph").joinpath("records")))
+
+
+def _version() -> str:
+    try:
+        return metadata.version("zonekg")
+    except metadata.PackageNotFoundError:  # running from a source tree
+        return "0+unknown"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zonekg",
+        description="A knowledge graph of a Chinese national high-tech zone, built from its annual reviews.",
+        epilog="Exit codes: 0 ok, 1 data or validation failure, 2 usage or input error.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def records_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--records", type=Path, default=None, help="records directory (default: the embedded Kunshan records)")
+        p.add_argument(
+            "--corpus", type=Path, default=None,
+            help="directory of the reports' texts; when given, their digests and every cited span are checked "
+            "(default: $ZONEKG_CORPUS if set)",
+        )
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+
+    build = sub.add_parser("build", help="validate the records and write the RDF outputs")
+    records_options(build)
+    build.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/)")
+    build.add_argument("--base", default=DEFAULT_BASE, help=f"namespace for minted IRIs (default: {DEFAULT_BASE})")
+
+    check = sub.add_parser("validate", help="check the records and report every problem")
+    records_options(check)
+
+    locate = sub.add_parser("locate", help="print the citation SOURCE:START-END of every place a text stands in the reports")
+    locate.add_argument("text", help="a name or number, as the report prints it (line breaks ignored)")
+    locate.add_argument("--corpus", type=Path, default=None, help="directory of the reports' texts (default: $ZONEKG_CORPUS)")
+    locate.add_argument("--records", type=Path, default=None, help="records directory naming the reports")
+    return parser
+
+
+class _Progress:
+    def __init__(self, stream: TextIO, quiet: bool) -> None:
+        self.stream = stream
+        self.quiet = quiet
+        self.started = time.perf_counter()
+
+    def __call__(self, message: str) -> None:
+        if not self.quiet:
+            elapsed = time.perf_counter() - self.started
+            print(f"[{elapsed:6.2f}s] {message}", file=self.stream, flush=True)
+
+
+def _corpus_dir(arg: Path | None) -> Path | None:
+    if arg is not None:
+        return arg
+    env = os.environ.get("ZONEKG_CORPUS")
+    return Path(env) if env else None
+
+
+def _load_and_check(args: argparse.Namespace, progress: _Progress, err: TextIO):
+    from .records import read_corpus, read_records
+    from .validate import validate
+
+    records_dir = args.records or default_records_dir()
+    progress(f"reading records from {records_dir}")
+    records, report = read_records(records_dir)
+    progress(
+        f"read {len(records.entities)} entities, {len(records.observations)} observations, "
+        f"{len(records.events)} events from {len(records.sources)} sources"
+    )
+    corpus = None
+    corpus_dir = _corpus_dir(args.corpus)
+    if corpus_dir is not None:
+        corpus = read_corpus(corpus_dir, records.sources)
+        progress(f"checking citations against the reports in {corpus_dir}")
+    report = report + validate(records, corpus=corpus)
+    if not report.ok:
+        print(report.format(), file=err)
+        print(f"zonekg: {len(report.problems)} problem(s) in the records; nothing written", file=err)
+        return records, False
+    progress("records are valid")
+    return records, True
+
+
+def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .iri import check_base
+
+    check_base(args.base)
+    progress = _Progress(err, args.quiet)
+    records, ok = _load_and_check(args, progress, err)
+    if not ok:
+        return EXIT_DATA
+    from .output import serialize, write_outputs
+    from .rdf import read_ontology, summarize, to_dataset
+
+    progress("building the RDF dataset")
+    ds = to_dataset(records, ontology=read_ontology(), base=args.base)
+    progress("serialising zone.ttl, zone.trig, zone.jsonld, zone.nt")
+    files = serialize(ds)
+    paths = write_outputs(files, args.out)
+    for path in paths:
+        progress(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    print(summarize(ds).format(), file=out)
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    progress = _Progress(err, args.quiet)
+    _, ok = _load_and_check(args, progress, err)
+    if ok:
+        print("records are valid", file=out)
+    return EXIT_OK if ok else EXIT_DATA
+
+
+def _locate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .locate import find_spans
+    from .records import read_corpus, read_records
+
+    corpus_dir = _corpus_dir(args.corpus)
+    if corpus_dir is None:
+        raise InputError("locate needs the reports: give --corpus DIR or set ZONEKG_CORPUS")
+    records, report = read_records(args.records or default_records_dir())
+    texts = read_corpus(corpus_dir, records.sources)
+    found = 0
+    for source, text in sorted(texts.items()):
+        for start, end in find_spans(text, args.text):
+            print(f"{source}:{start}-{end}", file=out)
+            found += 1
+    if not found:
+        print(f"zonekg: {args.text!r} is not in the reports", file=err)
+    return EXIT_OK if found else EXIT_DATA
+
+
+_COMMANDS = {"build": _build, "validate": _validate, "locate": _locate}
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run ``zonekg`` with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse reports usage errors itself
+        return EXIT_USAGE if exc.code else EXIT_OK
+    if args.version:
+        print(f"zonekg {_version()}", file=out)
+        return EXIT_OK
+    if args.command is None:
+        parser.print_usage(err)
+        return EXIT_USAGE
+    try:
+        return _COMMANDS[args.command](args, out, err)
+    except ZonekgError as exc:
+        print(f"zonekg: {exc}", file=err)
+        return EXIT_USAGE

@@ -1,0 +1,27 @@
+"""The exception hierarchy: failures, as opposed to bad data.
+
+Bad records are a *result* (:class:`graph.report.Report`); these exceptions are
+for what stops a stage from producing one: a missing directory, an unreadable
+file, a query the engine refuses.
+
+Examples
+--------
+>>> issubclass(InputError, ZonekgError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["InputError", "OutputError", "ZonekgError"]
+
+
+class ZonekgError(Exception):
+    """Base class of every error zonekg raises on purpose."""
+
+
+class InputError(ZonekgError):
+    """An input cannot be read or used: a missing path, a wrong option (exit 2)."""
+
+
+class OutputError(ZonekgError):
+    """An output cannot be written; what was there before is left in place."""

@@ -1,0 +1,506 @@
+"""Stage 1: curated YAML records → typed, frozen records, with every problem met.
+
+The records directory holds ``sources.yaml`` (the reports), ``entities/*.yaml``
+(one entity a list item, its names and relations with it), ``observations/*.yaml``
+(dated figures) and ``events/*.yaml``. :func:`read_records` reads them;
+:func:`parse_records` is the same without the file system. Only the *shape* of
+each record is checked here (known and required fields, types, formats);
+cross-record checks are :mod:`graph.validate`'s.
+
+Examples
+--------
+>>> texts = {"entities/x.yaml": '''
+... - id: kunshan-hnz
+...   class: Zone
+...   name_zh: 昆山高新区
+...   name_en: Kunshan High-tech Zone
+...   at: khnz-2021:1-6
+... '''}
+>>> records, report = parse_records(texts)
+>>> report.ok, records.entities[0].name_en, records.entities[0].at[0].start
+(True, 'Kunshan High-tech Zone', 1)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable, Mapping, Sequence, TypeVar
+
+from ._yaml import Node, parse_yaml
+from .errors import InputError
+from .report import Problem, Report
+
+__all__ = [
+    "Citation",
+    "Entity",
+    "Event",
+    "Observation",
+    "Post",
+    "RecordSet",
+    "Relation",
+    "Source",
+    "parse_date",
+    "parse_records",
+    "read_corpus",
+    "read_records",
+]
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_CITE = re.compile(r"(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*):(?P<start>\d+)-(?P<end>\d+)")
+_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+_DECIMAL = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_INT = re.compile(r"0|[1-9]\d*")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A half-open span ``[start, end)`` of a source report, in code points."""
+
+    source: str
+    start: int
+    end: int
+    line: int = field(default=0, compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``rel`` from the owning entity to entity ``to``, as stated at ``at``."""
+
+    rel: str
+    to: str
+    at: tuple[Citation, ...]
+    date: str | None = None
+    note: str | None = None
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Post:
+    """A person's role (a Role entity id) in an organisation, as stated at ``at``."""
+
+    role: str
+    org: str
+    at: tuple[Citation, ...]
+    note: str | None = None
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A thing a report names: a company, park, university, person, industry …"""
+
+    id: str
+    cls: str
+    name_zh: str
+    name_en: str
+    file: str
+    line: int
+    aliases: tuple[str, ...] = ()
+    at: tuple[Citation, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    roles: tuple[Post, ...] = ()
+    note: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The Chinese name, the English name and the aliases."""
+        return (self.name_zh, self.name_en, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A dated figure of an indicator for a subject entity, as printed."""
+
+    id: str
+    subject: str
+    indicator: str
+    period: str
+    value: Decimal
+    unit: str
+    at: tuple[Citation, ...]
+    file: str
+    line: int
+    qualifiers: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated happening with its participants and what it is about."""
+
+    id: str
+    cls: str
+    name_en: str
+    date: str
+    at: tuple[Citation, ...]
+    file: str
+    line: int
+    name_zh: str | None = None
+    participants: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+    location: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source report: its id, text file, size and digest."""
+
+    id: str
+    title: str
+    year: str
+    file_name: str
+    chars: int
+    sha256: str
+    file: str
+    line: int
+    publisher: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordSet:
+    """Every record of a records directory."""
+
+    sources: tuple[Source, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+def parse_date(text: str) -> tuple[int, int | None, int | None] | None:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``None`` if it is not a real date.
+
+    Examples
+    --------
+    >>> parse_date("2021-12-24"), parse_date("2021"), parse_date("2021-02-30")
+    ((2021, 12, 24), (2021, None, None), None)
+    """
+    import calendar
+
+    m = _DATE.fullmatch(text)
+    if not m:
+        return None
+    y = int(m["y"])
+    mo = int(m["m"]) if m["m"] else None
+    d = int(m["d"]) if m["d"] else None
+    if mo is not None and not 1 <= mo <= 12:
+        return None
+    if d is not None and (mo is None or not 1 <= d <= calendar.monthrange(y, mo)[1]):
+        return None
+    return y, mo, d
+
+
+# --- field readers: each takes a Node and returns a value or raises _Bad ------------
+
+
+class _Bad(ValueError):
+    """A field's value does not fit its type; the message says how."""
+
+
+T = TypeVar("T")
+
+
+def _text(node: Node) -> str:
+    if not isinstance(node.value, str):
+        raise _Bad("must be a string")
+    if not node.value.strip():
+        raise _Bad("must not be empty")
+    return node.value
+
+
+def _ident(node: Node) -> str:
+    value = _text(node)
+    if not ID_PATTERN.fullmatch(value):
+        raise _Bad("must be lower-case ASCII letters and digits joined by single hyphens")
+    return value
+
+
+def _date(node: Node) -> str:
+    value = _text(node)
+    if parse_date(value) is None:
+        raise _Bad("must be a real date written YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def _decimal(node: Node) -> Decimal:
+    value = _text(node)
+    if not _DECIMAL.fullmatch(value):
+        raise _Bad("must be a decimal number such as 965 or 56.71")
+    return Decimal(value)
+
+
+def _count(node: Node) -> int:
+    value = _text(node)
+    if not _INT.fullmatch(value):
+        raise _Bad("must be a whole number")
+    return int(value)
+
+
+def _sha(node: Node) -> str:
+    value = _text(node)
+    if not _SHA256.fullmatch(value):
+        raise _Bad("must be 64 lower-case hex digits")
+    return value
+
+
+def _cite(node: Node) -> Citation:
+    value = _text(node)
+    m = _CITE.fullmatch(value)
+    if not m:
+        raise _Bad("must be a citation SOURCE:START-END, such as khnz-2021:120-134")
+    start, end = int(m["start"]), int(m["end"])
+    if start >= end:
+        raise _Bad("a citation's start must be before its end")
+    return Citation(m["source"], start, end, node.line)
+
+
+def _list(item: Callable[[Node], T]) -> Callable[[Node], tuple[T, ...]]:
+    def read(node: Node) -> tuple[T, ...]:
+        if isinstance(node.value, str):
+            return (item(node),)
+        if not isinstance(node.value, list):
+            raise _Bad("must be a list")
+        return tuple(item(n) for n in node.value)
+
+    return read
+
+
+_cites = _list(_cite)
+
+
+# --- record readers ------------------------------------------------------------------
+
+_Spec = Mapping[str, tuple[bool, Callable[[Node], object]]]
+
+
+class _Reader:
+    """Reads the fields of one mapping against a spec, collecting problems."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+
+    def fields(self, node: Node, spec: _Spec, record: str, what: str) -> dict[str, object] | None:
+        if not isinstance(node.value, dict):
+            self.problems.append(Problem(self.file, node.line, record, "", "", f"{what} must be a mapping"))
+            return None
+        rid = node.value.get("id")
+        if not record and rid is not None and isinstance(rid.value, str):
+            record = rid.value
+        out: dict[str, object] = {}
+        ok = True
+        for key, child in node.value.items():
+            if key not in spec:
+                known = ", ".join(sorted(spec))
+                self.problems.append(
+                    Problem(self.file, child.line, record, key, _show(child), f"unknown field (known: {known})")
+                )
+                ok = False
+                continue
+            try:
+                out[key] = spec[key][1](child)
+            except _Bad as exc:
+                self.problems.append(Problem(self.file, child.line, record, key, _show(child), str(exc)))
+                ok = False
+        for key, (required, _) in spec.items():
+            if required and key not in node.value:
+                self.problems.append(Problem(self.file, node.line, record, key, "", "missing required field"))
+                ok = False
+        return out if ok else None
+
+    def nested(self, spec: _Spec, build: Callable[..., T], record: Callable[[], str], what: str) -> Callable[[Node], tuple[T, ...]]:
+        def read(node: Node) -> tuple[T, ...]:
+            if not isinstance(node.value, list):
+                raise _Bad("must be a list")
+            items = []
+            for child in node.value:
+                values = self.fields(child, spec, record(), what)
+                if values is not None:
+                    items.append(build(**values, line=child.line))
+            return tuple(items)
+
+        return read
+
+
+def _show(node: Node) -> str:
+    if isinstance(node.value, str):
+        return node.value
+    return "<list>" if isinstance(node.value, list) else "<mapping>"
+
+
+def _entities(node: Node, reader: _Reader) -> list[Entity]:
+    current = [""]
+    relation_spec: _Spec = {
+        "rel": (True, _text), "to": (True, _ident), "at": (True, _cites),
+        "date": (False, _date), "note": (False, _text),
+    }
+    post_spec: _Spec = {"role": (True, _ident), "org": (True, _ident), "at": (True, _cites), "note": (False, _text)}
+    spec: _Spec = {
+        "id": (True, _ident), "class": (True, _text), "name_zh": (True, _text), "name_en": (True, _text),
+        "aliases": (False, _list(_text)), "at": (False, _cites),
+        "relations": (False, reader.nested(relation_spec, Relation, lambda: current[0], "a relation")),
+        "roles": (False, reader.nested(post_spec, Post, lambda: current[0], "a role")),
+        "note": (False, _text),
+    }
+    out = []
+    for item in _items(node, reader):
+        current[0] = _record_id(item)
+        values = reader.fields(item, spec, "", "an entity")
+        if values is not None:
+            values["cls"] = values.pop("class")
+            out.append(Entity(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
+    return out
+
+
+def _observations(node: Node, reader: _Reader) -> list[Observation]:
+    spec: _Spec = {
+        "id": (True, _ident), "subject": (True, _ident), "indicator": (True, _ident),
+        "period": (True, _date), "value": (True, _decimal), "unit": (True, _text),
+        "qualifiers": (False, _list(_text)), "at": (True, _cites), "note": (False, _text),
+    }
+    out = []
+    for item in _items(node, reader):
+        values = reader.fields(item, spec, "", "an observation")
+        if values is not None:
+            out.append(Observation(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
+    return out
+
+
+def _events(node: Node, reader: _Reader) -> list[Event]:
+    spec: _Spec = {
+        "id": (True, _ident), "class": (True, _text), "name_en": (True, _text), "name_zh": (False, _text),
+        "date": (True, _date), "participants": (False, _list(_ident)), "about": (False, _list(_ident)),
+        "location": (False, _ident), "at": (True, _cites), "note": (False, _text),
+    }
+    out = []
+    for item in _items(node, reader):
+        values = reader.fields(item, spec, "", "an event")
+        if values is not None:
+            values["cls"] = values.pop("class")
+            out.append(Event(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
+    return out
+
+
+def _sources(node: Node, reader: _Reader) -> list[Source]:
+    spec: _Spec = {
+        "id": (True, _ident), "title": (True, _text), "year": (True, _date), "file": (True, _text),
+        "chars": (True, _count), "sha256": (True, _sha), "publisher": (False, _text),
+        "published": (False, _date),
+    }
+    out = []
+    for item in _items(node, reader):
+        values = reader.fields(item, spec, "", "a source")
+        if values is not None:
+            values["file_name"] = values.pop("file")
+            out.append(Source(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
+    return out
+
+
+def _record_id(node: Node) -> str:
+    if isinstance(node.value, dict) and "id" in node.value and isinstance(node.value["id"].value, str):
+        return node.value["id"].value
+    return ""
+
+
+def _items(node: Node, reader: _Reader) -> list[Node]:
+    if not isinstance(node.value, list):
+        reader.problems.append(Problem(reader.file, node.line, "", "", "", "the file must hold a YAML list of records"))
+        return []
+    return list(node.value)
+
+
+_KINDS: dict[str, Callable[[Node, _Reader], list]] = {
+    "sources": _sources,
+    "entities": _entities,
+    "observations": _observations,
+    "events": _events,
+}
+
+
+def _kind(name: str) -> str | None:
+    parts = name.split("/")
+    if parts == ["sources.yaml"]:
+        return "sources"
+    if len(parts) == 2 and parts[0] in _KINDS and parts[1].endswith(".yaml"):
+        return parts[0]
+    return None
+
+
+def parse_records(texts: Mapping[str, str]) -> tuple[RecordSet, Report]:
+    """Parse record files given as ``{relative path: text}`` into records and a report.
+
+    Paths are ``sources.yaml`` or ``KIND/NAME.yaml`` with ``KIND`` one of
+    ``entities``, ``observations``, ``events``; any other path is a problem.
+    """
+    problems: list[Problem] = []
+    found: dict[str, list] = {kind: [] for kind in _KINDS}
+    for name in sorted(texts):
+        kind = _kind(name)
+        if kind is None:
+            problems.append(Problem(name, 0, "", "", "", "not a records file (expected sources.yaml or entities|observations|events/NAME.yaml)"))
+            continue
+        node, yaml_problems = parse_yaml(texts[name], name)
+        problems.extend(yaml_problems)
+        if node is not None:
+            found[kind].extend(_KINDS[kind](node, _Reader(name, problems)))
+    records = RecordSet(
+        sources=tuple(found["sources"]),
+        entities=tuple(found["entities"]),
+        observations=tuple(found["observations"]),
+        events=tuple(found["events"]),
+    )
+    return records, Report(tuple(sorted(problems)))
+
+
+def read_records(directory: Path | str) -> tuple[RecordSet, Report]:
+    """Read every records file below ``directory`` (see :func:`parse_records`).
+
+    Raises
+    ------
+    InputError
+        If ``directory`` is not a readable directory or a file is not UTF-8.
+    """
+    root = Path(directory)
+    if not root.is_dir():
+        raise InputError(f"records directory not found: {root}")
+    texts: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_dir() or path.name.startswith(".") or path.suffix in {".md", ".pyc"} or "__pycache__" in path.parts:
+            continue
+        rel = path.relative_to(root).as_posix()
+        try:
+            texts[rel] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: cannot read as UTF-8 text: {exc}") from exc
+    return parse_records(texts)
+
+
+def read_corpus(directory: Path | str, sources: Sequence[Source]) -> dict[str, str]:
+    """Read the text of each source report from ``directory``, keyed by source id.
+
+    Raises
+    ------
+    InputError
+        If the directory or a report's file is missing or unreadable.
+    """
+    root = Path(directory)
+    if not root.is_dir():
+        raise InputError(f"corpus directory not found: {root}")
+    texts = {}
+    for source in sources:
+        path = root / source.file_name
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                texts[source.id] = fh.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: cannot read report {source.id!r}: {exc}") from exc
+    return texts
+

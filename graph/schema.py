@@ -1,0 +1,118 @@
+"""The record vocabulary: which classes, relations, units and qualifiers a record may name.
+
+Records name ontology terms by their local names (``class: Company``,
+``rel: locatedIn``); these tables say which names are allowed where and which
+IRI each stands for. ``tests/test_schema.py`` checks every entry against
+``ontology.ttl``.
+
+Examples
+--------
+>>> ENTITY_CLASSES["Company"] == ZK.Company
+True
+>>> UNITS["亿元"]
+(rdflib.term.URIRef('https://w3id.org/zonekg/ontology#CNY'), Decimal('100000000'))
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Mapping
+
+from rdflib import URIRef
+
+from .namespaces import ORG, ZK
+
+__all__ = [
+    "CONCEPT_CLASSES",
+    "ENTITY_CLASSES",
+    "EVENT_CLASSES",
+    "QUALIFIERS",
+    "RELATIONS",
+    "UNITS",
+]
+
+
+def _terms(*names: str) -> Mapping[str, URIRef]:
+    return MappingProxyType({name: ZK[name] for name in names})
+
+
+#: Classes an entity record may have.
+ENTITY_CLASSES: Mapping[str, URIRef] = _terms(
+    "Zone", "Company", "University", "UniversityUnit", "ResearchInstitute", "Laboratory",
+    "InnovationPlatform", "GovernmentBody", "Association", "Alliance", "School", "Team",
+    "Organization", "Place", "City", "Park", "Incubator", "Accelerator", "MakerSpace",
+    "ServiceCentre", "IndustrialPark", "IndustrialBase", "Town", "ScienceCity",
+    "RDHeadquarters", "InnovationDistrict", "Person", "Role", "Industry", "IndustryCluster",
+    "Programme", "TalentProgramme", "Designation", "Award", "Product", "Project",
+    "Agreement", "Indicator",
+)
+
+#: Entity classes that are vocabulary rather than things a report names: no citation needed.
+CONCEPT_CLASSES: frozenset[str] = frozenset({"Indicator", "Role"})
+
+#: Classes an event record may have.
+EVENT_CLASSES: Mapping[str, URIRef] = _terms(
+    "Event", "Opening", "Signing", "ToppingOut", "ConstructionStart", "Completion",
+    "WorldRecord", "AwardEvent", "Approval", "Listing", "Founding", "Settlement",
+    "Restructuring", "ProductLaunch", "RecruitmentFair", "Campaign",
+)
+
+#: Relations an entity record may state (``rel:``), by name.
+RELATIONS: Mapping[str, URIRef] = MappingProxyType(
+    {
+        **_terms(
+            "locatedIn", "incubatedBy", "operatedBy", "builtBy", "ledBy", "coreMemberOf",
+            "partnerOf", "signedAgreementWith", "cooperatesWith", "recruitsFrom",
+            "subsidiaryOf", "restructuredFrom", "founded", "memberOfCluster", "inIndustry",
+            "hasDesignation", "receivedAward", "plans", "builds", "hostedBy", "develops",
+            "participatesIn", "selectedFor",
+        ),
+        "memberOf": ORG.memberOf,
+        "unitOf": ORG.unitOf,
+    }
+)
+
+#: Qualifiers an observation may carry, by name.
+QUALIFIERS: Mapping[str, URIRef] = MappingProxyType(
+    {
+        "over": ZK.Over,
+        "about": ZK.Approximately,
+        "nearly": ZK.Nearly,
+        "record": ZK.Record,
+        "first-time": ZK.FirstTime,
+    }
+)
+
+_COUNTERS = "家 个 名 件 项 所 枚 次 人 批 条 座 台 颗 片 块 张 款 种 类 支 届 场 期".split()
+
+#: Units as the reports print them: the base unit and the factor to it.
+#: ``第…名`` and ``第…位`` are ranks (第33位); a bare ``名`` counts people.
+UNITS: Mapping[str, tuple[URIRef, Decimal]] = MappingProxyType(
+    {
+        "亿元": (ZK.CNY, Decimal("1e8")),
+        "万元": (ZK.CNY, Decimal("1e4")),
+        "元": (ZK.CNY, Decimal(1)),
+        "亿美元": (ZK.USD, Decimal("1e8")),
+        "万美元": (ZK.USD, Decimal("1e4")),
+        "美元": (ZK.USD, Decimal(1)),
+        "平方千米": (ZK.SquareMetre, Decimal("1e6")),
+        "平方公里": (ZK.SquareMetre, Decimal("1e6")),
+        "万平方米": (ZK.SquareMetre, Decimal("1e4")),
+        "平方米": (ZK.SquareMetre, Decimal(1)),
+        "亩": (ZK.SquareMetre, Decimal(2000) / Decimal(3)),
+        "米": (ZK.Metre, Decimal(1)),
+        "公里": (ZK.Metre, Decimal(1000)),
+        "秒": (ZK.Second, Decimal(1)),
+        "分钟": (ZK.Second, Decimal(60)),
+        "小时": (ZK.Second, Decimal(3600)),
+        "%": (ZK.Percent, Decimal(1)),
+        "倍": (ZK.Ratio, Decimal(1)),
+        "第…名": (ZK.Rank, Decimal(1)),
+        "第…位": (ZK.Rank, Decimal(1)),
+        "位": (ZK.Rank, Decimal(1)),
+        "个位次": (ZK.Rank, Decimal(1)),
+        **{c: (ZK.Count, Decimal(1)) for c in _COUNTERS},
+        **{"万" + c: (ZK.Count, Decimal("1e4")) for c in _COUNTERS},
+    }
+)

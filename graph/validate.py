@@ -1,0 +1,183 @@
+"""Stage 2: cross-record checks on a :class:`~graph.records.RecordSet`.
+
+Ids unique across all records, every reference resolving to an entity of the
+right class, known classes, relations, units and qualifiers, and every citation
+inside its report. Given the reports' texts, also that each report is the
+version the records cite (length and SHA-256) and that each cited span, with
+whitespace removed, names what it is cited for.
+
+Examples
+--------
+>>> from graph.records import parse_records
+>>> records, _ = parse_records({"entities/a.yaml": '''
+... - {id: a, class: Compny, name_zh: 甲, name_en: A, at: "r:0-1"}
+... '''})
+>>> print(validate(records).format())
+entities/a.yaml:2: record 'a', field 'at', value 'r:0-1': unknown source report 'r'
+entities/a.yaml:2: record 'a', field 'class', value 'Compny': unknown entity class (did you mean Company?)
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import unicodedata
+from typing import Iterable, Mapping
+
+from .records import Citation, Entity, RecordSet
+from .report import Problem, Report
+from .schema import CONCEPT_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, QUALIFIERS, RELATIONS, UNITS
+
+__all__ = ["squash", "validate"]
+
+_SPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Return ``text`` without whitespace, NFKC-normalised and case-folded, for matching.
+
+    Examples
+    --------
+    >>> squash("联东U谷科\\n\\n技园 ") == squash("联东Ｕ谷科技园")
+    True
+    """
+    return unicodedata.normalize("NFKC", _SPACE.sub("", text)).casefold()
+
+
+def _hint(value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+class _Checker:
+    def __init__(self, records: RecordSet, corpus: Mapping[str, str] | None) -> None:
+        self.problems: list[Problem] = []
+        self.records = records
+        self.corpus = corpus
+        self.sources = {s.id: s for s in records.sources}
+        self.entities: dict[str, Entity] = {}
+
+    def add(self, file: str, line: int, record: str, fld: str, value: str, message: str) -> None:
+        self.problems.append(Problem(file, line, record, fld, value, message))
+
+    def ids(self) -> None:
+        first: dict[str, tuple[str, int]] = {}
+        seen_sources: dict[str, tuple[str, int]] = {}
+        for s in self.records.sources:
+            if s.id in seen_sources:
+                f, ln = seen_sources[s.id]
+                self.add(s.file, s.line, s.id, "id", s.id, f"duplicate source id (first at {f}:{ln})")
+            seen_sources.setdefault(s.id, (s.file, s.line))
+        for rec in (*self.records.entities, *self.records.observations, *self.records.events):
+            if rec.id in first:
+                f, ln = first[rec.id]
+                self.add(rec.file, rec.line, rec.id, "id", rec.id, f"duplicate id (first at {f}:{ln})")
+                continue
+            first[rec.id] = (rec.file, rec.line)
+            if isinstance(rec, Entity):
+                self.entities[rec.id] = rec
+
+    def ref(self, file: str, line: int, record: str, fld: str, target: str, classes: Iterable[str] | None = None) -> None:
+        entity = self.entities.get(target)
+        if entity is None:
+            self.add(file, line, record, fld, target, "refers to no entity" + _hint(target, self.entities))
+        elif classes is not None and entity.cls not in set(classes):
+            wanted = " or ".join(sorted(classes))
+            self.add(file, line, record, fld, target, f"refers to a {entity.cls}, expected {wanted}")
+
+    def cites(self, file: str, record: str, fld: str, cites: Iterable[Citation], names: Iterable[str] = ()) -> None:
+        names = [squash(n) for n in names if n]
+        for c in cites:
+            source = self.sources.get(c.source)
+            if source is None:
+                self.add(file, c.line, record, fld, str(c), f"unknown source report {c.source!r}" + _hint(c.source, self.sources))
+                continue
+            if c.end > source.chars:
+                self.add(file, c.line, record, fld, str(c), f"span ends after the report's last character ({source.chars})")
+                continue
+            text = (self.corpus or {}).get(c.source)
+            if text is not None and names and not any(n in squash(text[c.start:c.end]) for n in names):
+                self.add(file, c.line, record, fld, str(c), "the cited span does not contain " + " / ".join(sorted(set(names))))
+
+    def names_of(self, *ids: str) -> list[str]:
+        return [n for i in ids if i in self.entities for n in self.entities[i].names]
+
+    def entity(self, e: Entity) -> None:
+        if e.cls not in ENTITY_CLASSES:
+            self.add(e.file, e.line, e.id, "class", e.cls, "unknown entity class" + _hint(e.cls, ENTITY_CLASSES))
+        if not e.at and e.cls not in CONCEPT_CLASSES:
+            self.add(e.file, e.line, e.id, "at", "", "an entity needs at least one citation of where a report names it")
+        self.cites(e.file, e.id, "at", e.at, [e.name_zh, *e.aliases])
+        for r in e.relations:
+            if r.rel not in RELATIONS:
+                self.add(e.file, r.line, e.id, "rel", r.rel, "unknown relation" + _hint(r.rel, RELATIONS))
+            if r.to == e.id:
+                self.add(e.file, r.line, e.id, "to", r.to, "an entity cannot relate to itself")
+            self.ref(e.file, r.line, e.id, "to", r.to)
+            self.cites(e.file, e.id, "at", r.at, self.names_of(e.id, r.to))
+        if e.roles and e.cls != "Person":
+            self.add(e.file, e.roles[0].line, e.id, "roles", "", "only a Person holds roles")
+        for p in e.roles:
+            self.ref(e.file, p.line, e.id, "role", p.role, ["Role"])
+            self.ref(e.file, p.line, e.id, "org", p.org)
+            self.cites(e.file, e.id, "at", p.at, self.names_of(e.id, p.org))
+
+    def observation(self, o) -> None:
+        self.ref(o.file, o.line, o.id, "subject", o.subject)
+        self.ref(o.file, o.line, o.id, "indicator", o.indicator, ["Indicator"])
+        if o.unit not in UNITS:
+            self.add(o.file, o.line, o.id, "unit", o.unit, "unknown unit" + _hint(o.unit, UNITS))
+        for q in o.qualifiers:
+            if q not in QUALIFIERS:
+                self.add(o.file, o.line, o.id, "qualifiers", q, "unknown qualifier (known: " + ", ".join(QUALIFIERS) + ")")
+        self.cites(o.file, o.id, "at", o.at, [format(o.value, "f")])
+
+    def event(self, ev) -> None:
+        if ev.cls not in EVENT_CLASSES:
+            self.add(ev.file, ev.line, ev.id, "class", ev.cls, "unknown event class" + _hint(ev.cls, EVENT_CLASSES))
+        for fld, ids in (("participants", ev.participants), ("about", ev.about)):
+            for target in ids:
+                self.ref(ev.file, ev.line, ev.id, fld, target)
+        if ev.location:
+            self.ref(ev.file, ev.line, ev.id, "location", ev.location)
+        self.cites(ev.file, ev.id, "at", ev.at, self.names_of(*ev.participants, *ev.about) or [ev.date[:4]])
+
+    def corpus_versions(self) -> None:
+        for s in self.records.sources:
+            text = (self.corpus or {}).get(s.id)
+            if text is None:
+                continue
+            if len(text) != s.chars:
+                self.add(s.file, s.line, s.id, "chars", str(s.chars), f"the report's text has {len(text)} characters")
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            if digest != s.sha256:
+                self.add(s.file, s.line, s.id, "sha256", s.sha256, f"the report's text has SHA-256 {digest}")
+
+
+def validate(records: RecordSet, *, corpus: Mapping[str, str] | None = None) -> Report:
+    """Check ``records`` against each other (and the reports' ``corpus`` if given).
+
+    Parameters
+    ----------
+    records
+        What :func:`graph.records.read_records` returned.
+    corpus
+        The reports' texts by source id (:func:`graph.records.read_corpus`);
+        when given, digests and the content of every cited span are checked.
+
+    Returns
+    -------
+    Report
+        Every problem found; ``report.ok`` when there is none.
+    """
+    checker = _Checker(records, corpus)
+    checker.ids()
+    checker.corpus_versions()
+    for e in records.entities:
+        checker.entity(e)
+    for o in records.observations:
+        checker.observation(o)
+    for ev in records.events:
+        checker.event(ev)
+    return Report(tuple(sorted(set(checker.problems))))
