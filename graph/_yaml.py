@@ -54,8 +54,8 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Problem]]:
 
     Examples
     --------
-    >>> parse_yaml("a: [1", "bad.yaml")[1][0].line
-    2
+    >>> parse_yaml("a: [1", "bad.yaml")[1][0].format()
+    "bad.yaml:1: YAML syntax error: expected ',' or ']', but got '<stream end>'"
     """
     loader = _StrictLoader(text)
     try:

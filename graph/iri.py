@@ -37,8 +37,8 @@ def encode_id(value: str) -> str:
     --------
     >>> encode_id("🚀 x")
     '%F0%9F%9A%80%20x'
-    >>> encode_id(encode_id("%"))
-    '%252525'
+    >>> encode_id("%"), encode_id(encode_id("%"))
+    ('%25', '%2525')
     """
     if not value:
         raise ValueError("an id cannot be empty")

@@ -24,7 +24,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.trig import TrigSerializer
@@ -100,31 +100,53 @@ def serialize(ds: Dataset) -> dict[str, bytes]:
 def write_outputs(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]:
     """Write ``files`` (name → bytes) into ``out_dir`` atomically; return the paths written.
 
-    Every file is written to a temporary sibling first; the renames happen only
-    after all of them are complete, so an error leaves the previous outputs as
-    they were.
+    Every file is first written in full to a temporary sibling and flushed to
+    disk; only then are the temporaries renamed over their targets. If a rename
+    fails, the targets already replaced are restored from hard-linked backups,
+    so the directory holds either all the new files or all the old ones.
 
     Raises
     ------
     OutputError
-        If a file cannot be written; the temporary files are removed.
+        If a file cannot be written; temporary files are removed and the
+        previous outputs are left as they were.
     """
     out = Path(out_dir)
     temps: list[tuple[Path, Path]] = []
+    backups: list[tuple[Path, Path]] = []
+    replaced: list[Path] = []
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name in sorted(files):
-            target = out / name
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-            temps.append((Path(tmp), target))
+            temps.append((Path(tmp), out / name))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(files[name])
                 fh.flush()
                 os.fsync(fh.fileno())
+        for _, target in temps:
+            if target.exists():
+                backup = target.with_name(f".{target.name}.{os.getpid()}.bak")
+                backup.unlink(missing_ok=True)
+                os.link(target, backup)
+                backups.append((backup, target))
         for tmp, target in temps:
             os.replace(tmp, target)
+            replaced.append(target)
     except OSError as exc:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
+        for backup, target in backups:
+            if target in replaced:
+                os.replace(backup, target)
+        _remove(tmp for tmp, _ in temps)
+        _remove(backup for backup, _ in backups)
         raise OutputError(f"cannot write outputs to {out}: {exc}") from exc
+    _remove(backup for backup, _ in backups)
     return [target for _, target in temps]
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass

@@ -96,9 +96,11 @@ def _date_literal(text: str) -> Literal:
 
 
 def _decimal(value: Decimal) -> Literal:
+    """The canonical xsd:decimal form: no exponent, at least one digit after the point."""
     text = format(value.normalize(), "f")
     if "." in text:
-        text = text.rstrip("0").rstrip(".")
+        text = text.rstrip("0")
+    text = text + "0" if text.endswith(".") else text if "." in text else text + ".0"
     return Literal(text, datatype=XSD.decimal)
 
 

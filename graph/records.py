@@ -112,6 +112,7 @@ class Entity:
     def names(self) -> tuple[str, ...]:
         """The Chinese name, the English name and the aliases."""
         return (self.name_zh, self.name_en, *self.aliases)
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Observation:
     line: int
     qualifiers: tuple[str, ...] = ()
     note: str | None = None
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class Event:
     about: tuple[str, ...] = ()
     location: str | None = None
     note: str | None = None
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,7 @@ class Source:
     line: int
     publisher: str | None = None
     published: str | None = None
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -295,7 +299,7 @@ class _Reader:
         rid = node.value.get("id")
         if not record and rid is not None and isinstance(rid.value, str):
             record = rid.value
-        out: dict[str, object] = {}
+        out: dict[str, object] = {"lines": {key: child.line for key, child in node.value.items()}}
         ok = True
         for key, child in node.value.items():
             if key not in spec:
@@ -324,6 +328,7 @@ class _Reader:
             for child in node.value:
                 values = self.fields(child, spec, record(), what)
                 if values is not None:
+                    values.pop("lines")
                     items.append(build(**values, line=child.line))
             return tuple(items)
 

@@ -90,15 +90,15 @@ _COUNTERS = "家 个 名 件 项 所 枚 次 人 批 条 座 台 颗 片 块 张
 #: ``第…名`` and ``第…位`` are ranks (第33位); a bare ``名`` counts people.
 UNITS: Mapping[str, tuple[URIRef, Decimal]] = MappingProxyType(
     {
-        "亿元": (ZK.CNY, Decimal("1e8")),
-        "万元": (ZK.CNY, Decimal("1e4")),
+        "亿元": (ZK.CNY, Decimal(10**8)),
+        "万元": (ZK.CNY, Decimal(10**4)),
         "元": (ZK.CNY, Decimal(1)),
-        "亿美元": (ZK.USD, Decimal("1e8")),
-        "万美元": (ZK.USD, Decimal("1e4")),
+        "亿美元": (ZK.USD, Decimal(10**8)),
+        "万美元": (ZK.USD, Decimal(10**4)),
         "美元": (ZK.USD, Decimal(1)),
-        "平方千米": (ZK.SquareMetre, Decimal("1e6")),
-        "平方公里": (ZK.SquareMetre, Decimal("1e6")),
-        "万平方米": (ZK.SquareMetre, Decimal("1e4")),
+        "平方千米": (ZK.SquareMetre, Decimal(10**6)),
+        "平方公里": (ZK.SquareMetre, Decimal(10**6)),
+        "万平方米": (ZK.SquareMetre, Decimal(10**4)),
         "平方米": (ZK.SquareMetre, Decimal(1)),
         "亩": (ZK.SquareMetre, Decimal(2000) / Decimal(3)),
         "米": (ZK.Metre, Decimal(1)),
@@ -113,6 +113,6 @@ UNITS: Mapping[str, tuple[URIRef, Decimal]] = MappingProxyType(
         "位": (ZK.Rank, Decimal(1)),
         "个位次": (ZK.Rank, Decimal(1)),
         **{c: (ZK.Count, Decimal(1)) for c in _COUNTERS},
-        **{"万" + c: (ZK.Count, Decimal("1e4")) for c in _COUNTERS},
+        **{"万" + c: (ZK.Count, Decimal(10**4)) for c in _COUNTERS},
     }
 )

@@ -61,18 +61,22 @@ class _Checker:
     def add(self, file: str, line: int, record: str, fld: str, value: str, message: str) -> None:
         self.problems.append(Problem(file, line, record, fld, value, message))
 
+    def at(self, rec, fld: str, value: str, message: str) -> None:
+        """Add a problem on field ``fld`` of top-level record ``rec``, at that field's line."""
+        self.add(rec.file, rec.lines.get(fld, rec.line), rec.id, fld, value, message)
+
     def ids(self) -> None:
         first: dict[str, tuple[str, int]] = {}
         seen_sources: dict[str, tuple[str, int]] = {}
         for s in self.records.sources:
             if s.id in seen_sources:
                 f, ln = seen_sources[s.id]
-                self.add(s.file, s.line, s.id, "id", s.id, f"duplicate source id (first at {f}:{ln})")
+                self.at(s, "id", s.id, f"duplicate source id (first at {f}:{ln})")
             seen_sources.setdefault(s.id, (s.file, s.line))
         for rec in (*self.records.entities, *self.records.observations, *self.records.events):
             if rec.id in first:
                 f, ln = first[rec.id]
-                self.add(rec.file, rec.line, rec.id, "id", rec.id, f"duplicate id (first at {f}:{ln})")
+                self.at(rec, "id", rec.id, f"duplicate id (first at {f}:{ln})")
                 continue
             first[rec.id] = (rec.file, rec.line)
             if isinstance(rec, Entity):
@@ -105,9 +109,9 @@ class _Checker:
 
     def entity(self, e: Entity) -> None:
         if e.cls not in ENTITY_CLASSES:
-            self.add(e.file, e.line, e.id, "class", e.cls, "unknown entity class" + _hint(e.cls, ENTITY_CLASSES))
+            self.at(e, "class", e.cls, "unknown entity class" + _hint(e.cls, ENTITY_CLASSES))
         if not e.at and e.cls not in CONCEPT_CLASSES:
-            self.add(e.file, e.line, e.id, "at", "", "an entity needs at least one citation of where a report names it")
+            self.at(e, "at", "", "an entity needs at least one citation of where a report names it")
         self.cites(e.file, e.id, "at", e.at, [e.name_zh, *e.aliases])
         for r in e.relations:
             if r.rel not in RELATIONS:
@@ -117,30 +121,30 @@ class _Checker:
             self.ref(e.file, r.line, e.id, "to", r.to)
             self.cites(e.file, e.id, "at", r.at, self.names_of(e.id, r.to))
         if e.roles and e.cls != "Person":
-            self.add(e.file, e.roles[0].line, e.id, "roles", "", "only a Person holds roles")
+            self.at(e, "roles", "", "only a Person holds roles")
         for p in e.roles:
             self.ref(e.file, p.line, e.id, "role", p.role, ["Role"])
             self.ref(e.file, p.line, e.id, "org", p.org)
             self.cites(e.file, e.id, "at", p.at, self.names_of(e.id, p.org))
 
     def observation(self, o) -> None:
-        self.ref(o.file, o.line, o.id, "subject", o.subject)
-        self.ref(o.file, o.line, o.id, "indicator", o.indicator, ["Indicator"])
+        self.ref(o.file, o.lines.get("subject", o.line), o.id, "subject", o.subject)
+        self.ref(o.file, o.lines.get("indicator", o.line), o.id, "indicator", o.indicator, ["Indicator"])
         if o.unit not in UNITS:
-            self.add(o.file, o.line, o.id, "unit", o.unit, "unknown unit" + _hint(o.unit, UNITS))
+            self.at(o, "unit", o.unit, "unknown unit" + _hint(o.unit, UNITS))
         for q in o.qualifiers:
             if q not in QUALIFIERS:
-                self.add(o.file, o.line, o.id, "qualifiers", q, "unknown qualifier (known: " + ", ".join(QUALIFIERS) + ")")
+                self.at(o, "qualifiers", q, "unknown qualifier (known: " + ", ".join(QUALIFIERS) + ")")
         self.cites(o.file, o.id, "at", o.at, [format(o.value, "f")])
 
     def event(self, ev) -> None:
         if ev.cls not in EVENT_CLASSES:
-            self.add(ev.file, ev.line, ev.id, "class", ev.cls, "unknown event class" + _hint(ev.cls, EVENT_CLASSES))
+            self.at(ev, "class", ev.cls, "unknown event class" + _hint(ev.cls, EVENT_CLASSES))
         for fld, ids in (("participants", ev.participants), ("about", ev.about)):
             for target in ids:
-                self.ref(ev.file, ev.line, ev.id, fld, target)
+                self.ref(ev.file, ev.lines.get(fld, ev.line), ev.id, fld, target)
         if ev.location:
-            self.ref(ev.file, ev.line, ev.id, "location", ev.location)
+            self.ref(ev.file, ev.lines.get("location", ev.line), ev.id, "location", ev.location)
         self.cites(ev.file, ev.id, "at", ev.at, self.names_of(*ev.participants, *ev.about) or [ev.date[:4]])
 
     def corpus_versions(self) -> None:
@@ -149,10 +153,10 @@ class _Checker:
             if text is None:
                 continue
             if len(text) != s.chars:
-                self.add(s.file, s.line, s.id, "chars", str(s.chars), f"the report's text has {len(text)} characters")
+                self.at(s, "chars", str(s.chars), f"the report's text has {len(text)} characters")
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             if digest != s.sha256:
-                self.add(s.file, s.line, s.id, "sha256", s.sha256, f"the report's text has SHA-256 {digest}")
+                self.at(s, "sha256", s.sha256, f"the report's text has SHA-256 {digest}")
 
 
 def validate(records: RecordSet, *, corpus: Mapping[str, str] | None = None) -> Report:

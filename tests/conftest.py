@@ -1,0 +1,68 @@
+"""Session fixtures shared by every test module.
+
+* ``mini_dir`` / ``mini_texts``: the invented ``mini`` fixture zone
+  (``tests/fixtures/mini``, see its README): records and a 109-character report.
+* ``corpus_dir``: the real reports in ``../shared/corpus`` (or ``$ZONEKG_CORPUS``);
+  tests that need them skip when they are absent, except under CI, where that fails.
+* ``kunshan_records`` / ``kunshan_dataset``: the embedded Kunshan records and
+  the dataset built from them, once per session.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graph.cli import default_records_dir
+from graph.rdf import read_ontology, to_dataset
+from graph.records import read_records
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def mini_dir() -> Path:
+    return FIXTURES / "mini"
+
+
+@pytest.fixture(scope="session")
+def mini_texts(mini_dir: Path) -> dict[str, str]:
+    root = mini_dir / "records"
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.yaml"))}
+
+
+@pytest.fixture(scope="session")
+def mini_corpus(mini_dir: Path) -> dict[str, str]:
+    with (mini_dir / "corpus" / "mini.txt").open(encoding="utf-8", newline="") as fh:
+        return {"mini": fh.read()}
+
+
+@pytest.fixture(scope="session")
+def ontology():
+    return read_ontology()
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    env = os.environ.get("ZONEKG_CORPUS")
+    path = Path(env) if env else ROOT.parent / "shared" / "corpus"
+    if not (path / "khnz-2021.txt").is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the corpus is missing at {path}; CI must have ../shared/corpus")
+        pytest.skip(f"the corpus is not at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def kunshan_records():
+    records, report = read_records(default_records_dir())
+    assert report.ok, report.format()
+    return records
+
+
+@pytest.fixture(scope="session")
+def kunshan_dataset(kunshan_records, ontology):
+    return to_dataset(kunshan_records, ontology=ontology)

@@ -1,0 +1,119 @@
+"""The command line, run in-process through ``main(argv)``: exit codes, streams, nothing written on failure."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.cli import EXIT_DATA, EXIT_OK, EXIT_USAGE, main
+from graph.output import FORMATS
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_build_writes_all_outputs_and_summary(tmp_path, mini_dir):
+    code, out, err = run("build", "--records", str(mini_dir / "records"), "--corpus", str(mini_dir / "corpus"), "--out", str(tmp_path))
+    assert code == EXIT_OK, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(FORMATS)
+    assert "entities per class:" in out and "Company" in out and "triples per graph:" in out
+    assert "reading records" in err and "building the RDF dataset" in err and "wrote" in err
+
+
+def test_quiet_build_prints_no_progress(tmp_path, mini_dir):
+    code, _, err = run("build", "-q", "--records", str(mini_dir / "records"), "--out", str(tmp_path))
+    assert code == EXIT_OK and err == ""
+
+
+def _broken(tmp_path, mini_dir):
+    records = tmp_path / "records"
+    shutil.copytree(mini_dir / "records", records)
+    path = records / "entities" / "all.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("to: demo-park,", "to: nowhere,").replace("class: Company", "class: Compny"), encoding="utf-8")
+    return records
+
+
+def test_bad_records_exit_1_list_every_problem_and_write_nothing(tmp_path, mini_dir):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    (out_dir / "zone.ttl").write_bytes(b"previous build")
+    code, out, err = run("build", "--records", str(_broken(tmp_path, mini_dir)), "--out", str(out_dir))
+    assert code == EXIT_DATA
+    assert "entities/all.yaml:17: record 'demo-bio', field 'class', value 'Compny'" in err
+    assert "entities/all.yaml:23: record 'demo-bio', field 'to', value 'nowhere'" in err
+    assert "2 problem(s)" in err and "nothing written" in err
+    assert out == ""
+    assert sorted(p.name for p in out_dir.iterdir()) == ["zone.ttl"]
+    assert (out_dir / "zone.ttl").read_bytes() == b"previous build"
+
+
+def test_validate_command(tmp_path, mini_dir):
+    assert run("validate", "-q", "--records", str(mini_dir / "records"))[0] == EXIT_OK
+    assert run("validate", "-q", "--records", str(_broken(tmp_path, mini_dir)))[0] == EXIT_DATA
+
+
+def test_corpus_from_environment(monkeypatch, mini_dir, tmp_path):
+    monkeypatch.setenv("ZONEKG_CORPUS", str(tmp_path))
+    code, _, err = run("validate", "-q", "--records", str(mini_dir / "records"))
+    assert code == EXIT_USAGE and "mini.txt" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("build", "--records", "/no/such/dir"), "records directory not found: /no/such/dir"),
+        (("build", "--corpus", "/no/such/corpus"), "corpus directory not found"),
+        (("build", "--base", "not-an-iri"), "base IRI 'not-an-iri'"),
+        (("locate", "x"), "locate needs the reports"),
+    ],
+)
+def test_input_errors_exit_2(argv, message, monkeypatch):
+    monkeypatch.delenv("ZONEKG_CORPUS", raising=False)
+    code, _, err = run(*argv)
+    assert code == EXIT_USAGE
+    assert message in err
+
+
+def test_unwritable_output_exit_2(tmp_path, mini_dir):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run("build", "-q", "--records", str(mini_dir / "records"), "--out", str(blocker / "out"))
+    assert code == EXIT_USAGE and "cannot write outputs" in err
+
+
+@pytest.mark.parametrize("argv", [(), ("frobnicate",), ("build", "--no-such-option")])
+def test_usage_errors_exit_2(argv):
+    assert run(*argv)[0] == EXIT_USAGE
+
+
+def test_help_and_version_exit_0():
+    assert run("--help")[0] == EXIT_OK
+    code, out, _ = run("--version")
+    assert code == EXIT_OK and out.startswith("zonekg ")
+
+
+def test_locate(mini_dir):
+    code, out, _ = run("locate", "示例高新区", "--records", str(mini_dir / "records"), "--corpus", str(mini_dir / "corpus"))
+    assert code == EXIT_OK
+    assert out.splitlines()[:2] == ["mini:0-5", "mini:21-28"]
+    assert run("locate", "不存在", "--records", str(mini_dir / "records"), "--corpus", str(mini_dir / "corpus"))[0] == EXIT_DATA
+
+
+def test_python_dash_m_graph(tmp_path, mini_dir):
+    proc = subprocess.run([sys.executable, "-m", "graph", "validate", "--records", str(mini_dir / "records")], capture_output=True, text=True)
+    assert proc.returncode == 0 and "records are valid" in proc.stdout
+
+
+def test_console_script_is_installed():
+    beside = Path(sys.executable).with_name("zonekg")
+    exe = str(beside) if beside.exists() else shutil.which("zonekg")
+    assert exe, "the zonekg command is not installed beside the interpreter nor on PATH"
+    assert subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.startswith("zonekg ")

@@ -1,0 +1,139 @@
+"""Stage 3: records → dataset: graphs, classes, labels, n-ary posts, figures and provenance."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
+
+from graph.namespaces import DEFAULT_BASE, OA, ONTOLOGY_IRI, SDO, ZK
+from graph.rdf import catalogue_graph_iri, report_graph_iri, summarize, to_dataset
+from graph.records import read_records
+
+KG = DEFAULT_BASE
+
+
+@pytest.fixture(scope="module")
+def mini_ds(mini_dir, ontology):
+    records, report = read_records(mini_dir / "records")
+    assert report.ok
+    return to_dataset(records, ontology=ontology)
+
+
+def _query(name: str) -> str:
+    return resources.files("graph").joinpath("queries", name).read_text(encoding="utf-8")
+
+
+def _iri(local: str, kind: str = "") -> URIRef:
+    return URIRef(f"{KG}{kind}/{local}" if kind else f"{KG}{local}")
+
+
+def test_named_graphs(mini_ds):
+    names = {str(g.identifier) for g in mini_ds.graphs() if len(g)}
+    assert names == {str(ONTOLOGY_IRI), str(catalogue_graph_iri()), str(report_graph_iri("mini"))}
+
+
+def test_no_blank_nodes(mini_ds):
+    from rdflib import BNode
+
+    for g in mini_ds.graphs():
+        for triple in g:
+            assert not any(isinstance(t, BNode) for t in triple), triple
+
+
+def test_entities_typed_and_labelled_in_both_languages(mini_ds):
+    cat = mini_ds.graph(catalogue_graph_iri())
+    zone = _iri("demo-zone")
+    assert (zone, RDF.type, ZK.Zone) in cat
+    assert Literal("示例高新区", lang="zh") in set(cat.objects(zone, RDFS.label))
+    assert Literal("Demo High-tech Zone", lang="en") in set(cat.objects(zone, SKOS.prefLabel))
+    assert Literal("示例高新技术产业开发区", lang="zh") in set(cat.objects(zone, SKOS.altLabel))
+
+
+def test_relations_are_in_the_report_graph_with_a_statement(mini_ds):
+    g = mini_ds.graph(report_graph_iri("mini"))
+    assert (_iri("demo-bio"), ZK.locatedIn, _iri("demo-park")) in g
+    stmt = _iri("demo-bio/locatedIn/demo-park", "statement")
+    assert (stmt, RDF.subject, _iri("demo-bio")) in g
+    assert (stmt, ZK.evidence, _iri("mini/29-42", "span")) in g
+
+
+def test_chairman_is_an_org_membership(mini_ds):
+    g = mini_ds.graph(report_graph_iri("mini"))
+    post = _iri("zhang-san/chairman/demo-bio", "membership")
+    assert (post, RDF.type, ORG.Membership) in g
+    assert (post, ORG.member, _iri("zhang-san")) in g
+    assert (post, ORG.organization, _iri("demo-bio")) in g
+    assert (post, ORG.role, _iri("chairman")) in g
+
+
+def test_observation_as_printed_and_normalised(mini_ds):
+    g = mini_ds.graph(report_graph_iri("mini"))
+    obs = _iri("mini-gdp", "observation")
+    assert (obs, SDO.observationAbout, _iri("demo-zone")) in g
+    assert g.value(obs, SDO.value) == Literal("120.5", datatype=XSD.decimal)
+    assert g.value(obs, SDO.unitText) == Literal("亿元", lang="zh")
+    assert g.value(obs, ZK.normalisedValue).toPython() == 12_050_000_000
+    assert g.value(obs, ZK.unit) == ZK.CNY
+    assert g.value(obs, ZK.year) == Literal("2030", datatype=XSD.gYear)
+    other = _iri("mini-import-export", "observation")
+    assert g.value(other, ZK.qualifier) == ZK.Over
+
+
+def test_source_report_is_described(mini_ds):
+    cat = mini_ds.graph(catalogue_graph_iri())
+    report = _iri("mini", "report")
+    assert (report, RDF.type, ZK.SourceReport) in cat
+    assert cat.value(report, ZK.sha256) == Literal("763682a8bf8d8de862e28844b94d3be389fb9fa0797d69f033a75b8f864fabf0", datatype=XSD.hexBinary)
+    assert cat.value(report, ZK.yearCovered) == Literal("2030", datatype=XSD.gYear)
+    assert cat.value(report, ZK.characterCount).toPython() == 109
+
+
+def test_span_selector(mini_ds):
+    g = mini_ds.graph(report_graph_iri("mini"))
+    span = _iri("mini/29-42", "span")
+    selector = g.value(span, OA.hasSelector)
+    assert g.value(span, OA.hasSource) == _iri("mini", "report")
+    assert (selector, RDF.type, OA.TextPositionSelector) in g
+    assert (g.value(selector, OA.start).toPython(), g.value(selector, OA.end).toPython()) == (29, 42)
+
+
+def test_readme_provenance_query_for_a_relation(mini_ds):
+    rows = list(mini_ds.query(_query("statement-source.rq"), initBindings={
+        "subject": _iri("demo-university"), "predicate": ZK.signedAgreementWith, "object": _iri("demo-zone"),
+    }))
+    assert [(str(r.report), r.start.toPython(), r.end.toPython()) for r in rows] == [(str(_iri("mini", "report")), 51, 63)]
+    assert str(rows[0].title) == "示例高新区二〇三〇年回顾"
+
+
+@pytest.mark.parametrize(("fact", "span"), [
+    (_iri("mini-gdp", "observation"), (82, 95)),
+    (_iri("mini-university-signing", "event"), (51, 63)),
+    (_iri("zhang-san/chairman/demo-bio", "membership"), (29, 48)),
+])
+def test_evidence_query_for_figures_events_posts(mini_ds, fact, span):
+    rows = list(mini_ds.query(_query("evidence.rq"), initBindings={"fact": fact}))
+    assert [(r.start.toPython(), r.end.toPython()) for r in rows] == [span]
+
+
+def test_base_can_be_overridden(mini_dir, ontology):
+    records, _ = read_records(mini_dir / "records")
+    ds = to_dataset(records, ontology=ontology, base="https://example.org/kg/")
+    cat = ds.graph(URIRef("https://example.org/kg/graph/catalogue"))
+    assert (URIRef("https://example.org/kg/demo-zone"), RDF.type, ZK.Zone) in cat
+
+
+def test_summary_counts(mini_ds):
+    summary = summarize(mini_ds)
+    assert summary.entities["Company"] == 1 and summary.entities["Observation"] == 3 and summary.entities["Signing"] == 1
+    assert summary.triples[str(ONTOLOGY_IRI)] > 500
+    assert "entities per class:" in summary.format()
+
+
+def test_kunshan_slice(kunshan_dataset):
+    summary = summarize(kunshan_dataset)
+    for cls in ("Zone", "Company", "Person", "University", "TalentProgramme", "Observation"):
+        assert summary.entities.get(cls, 0) >= 1, cls
+    assert sum(1 for g in kunshan_dataset.graphs() for _ in g.triples((None, ZK.locatedIn, None))) >= 2

@@ -1,0 +1,115 @@
+"""Stage 2: cross-record checks, each problem kind on a small mutation of the mini fixture."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import parse_records
+from graph.validate import squash, validate
+
+
+def _mutate(texts, file, old, new):
+    assert old in texts[file], f"fixture text {old!r} not in {file}"
+    return {**texts, file: texts[file].replace(old, new, 1)}
+
+
+def _problems(texts, corpus=None):
+    records, report = parse_records(texts)
+    assert report.ok, report.format()
+    return validate(records, corpus=corpus).problems
+
+
+def test_mini_fixture_is_valid_with_its_corpus(mini_texts, mini_corpus):
+    assert _problems(mini_texts, mini_corpus) == ()
+
+
+def test_duplicate_id(mini_texts):
+    texts = _mutate(mini_texts, "entities/all.yaml", "- id: demo-bio\n", "- id: demo-park\n")
+    problems = [p for p in _problems(texts) if p.field == "id"]
+    [p] = problems
+    assert (p.file, p.line, p.record, p.value) == ("entities/all.yaml", 16, "demo-park", "demo-park")
+    assert "duplicate id (first at entities/all.yaml:8)" in p.message
+
+
+def test_duplicate_id_across_kinds(mini_texts):
+    texts = _mutate(mini_texts, "observations/mini.yaml", "- id: mini-gdp", "- id: demo-zone")
+    [p] = _problems(texts)
+    assert (p.file, p.field, p.value) == ("observations/mini.yaml", "id", "demo-zone")
+
+
+def test_dangling_reference(mini_texts):
+    texts = _mutate(mini_texts, "entities/all.yaml", "to: demo-park,", "to: demo-prak,")
+    [p] = _problems(texts)
+    assert (p.file, p.line, p.record, p.field, p.value) == ("entities/all.yaml", 23, "demo-bio", "to", "demo-prak")
+    assert p.message == "refers to no entity (did you mean demo-park?)"
+
+
+def test_reference_to_the_wrong_class(mini_texts):
+    texts = _mutate(mini_texts, "observations/mini.yaml", "indicator: gdp", "indicator: demo-park")
+    [p] = _problems(texts)
+    assert (p.record, p.field, p.value) == ("mini-gdp", "indicator", "demo-park")
+    assert p.message == "refers to a IndustrialPark, expected Indicator"
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "field", "value", "message"),
+    [
+        ("entities/all.yaml", "class: Company", "class: Compny", "class", "Compny", "unknown entity class (did you mean Company?)"),
+        ("events/mini.yaml", "class: Signing", "class: Sining", "class", "Sining", "unknown event class (did you mean Signing?)"),
+        ("entities/all.yaml", "rel: operatedBy", "rel: operatedby", "rel", "operatedby", "unknown relation (did you mean operatedBy?)"),
+        ("observations/mini.yaml", "unit: 亿美元", "unit: 亿美圆", "unit", "亿美圆", "unknown unit (did you mean 亿美元?)"),
+    ],
+)
+def test_unknown_vocabulary(mini_texts, file, old, new, field, value, message):
+    [p] = _problems(_mutate(mini_texts, file, old, new))
+    assert (p.file, p.field, p.value, p.message) == (file, field, value, message)
+
+
+def test_unknown_qualifier(mini_texts):
+    [p] = _problems(_mutate(mini_texts, "observations/mini.yaml", "qualifiers: [over]", "qualifiers: [maybe]"))
+    assert (p.field, p.value) == ("qualifiers", "maybe")
+
+
+def test_span_outside_the_source(mini_texts):
+    [p] = _problems(_mutate(mini_texts, "entities/all.yaml", "at: mini:14-19", "at: mini:14-190"))
+    assert (p.file, p.line, p.record, p.field, p.value) == ("entities/all.yaml", 12, "demo-park", "at", "mini:14-190")
+    assert p.message == "span ends after the report's last character (109)"
+
+
+def test_unknown_source(mini_texts):
+    [p] = _problems(_mutate(mini_texts, "entities/all.yaml", "at: mini:14-19", "at: mani:14-19"))
+    assert p.message == "unknown source report 'mani' (did you mean mini?)"
+
+
+def test_missing_citation(mini_texts):
+    [p] = _problems(_mutate(mini_texts, "entities/all.yaml", "  at: mini:14-19\n", ""))
+    assert (p.record, p.field, p.message) == ("demo-park", "at", "an entity needs at least one citation of where a report names it")
+
+
+def test_roles_only_on_people(mini_texts):
+    texts = _mutate(mini_texts, "entities/all.yaml", "class: Person", "class: Team")
+    [p] = _problems(texts)
+    assert (p.record, p.field, p.message) == ("zhang-san", "roles", "only a Person holds roles")
+
+
+def test_span_must_name_what_it_cites(mini_texts, mini_corpus):
+    texts = _mutate(mini_texts, "entities/all.yaml", "at: mini:14-19", "at: mini:29-35")
+    [p] = _problems(texts, mini_corpus)
+    assert (p.record, p.value) == ("demo-park", "mini:29-35")
+    assert p.message.startswith("the cited span does not contain")
+
+
+def test_figure_span_must_hold_the_number(mini_texts, mini_corpus):
+    texts = _mutate(mini_texts, "observations/mini.yaml", 'value: "120.5"', 'value: "12.5"')
+    [p] = _problems(texts, mini_corpus)
+    assert (p.record, p.value) == ("mini-gdp", "mini:82-95")
+
+
+def test_report_version_is_checked(mini_texts, mini_corpus):
+    changed = {"mini": mini_corpus["mini"].replace("120.5", "130.5")}
+    problems = _problems(mini_texts, changed)
+    assert [(p.record, p.field) for p in problems if p.file == "sources.yaml"] == [("mini", "sha256")]
+
+
+def test_squash():
+    assert squash("A b\n\u3000Ｃ") == "abc"
