@@ -112,6 +112,7 @@ def write_outputs(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]
         previous outputs are left as they were.
     """
     out = Path(out_dir)
+    mode = 0o666 & ~_umask()
     temps: list[tuple[Path, Path]] = []
     backups: list[tuple[Path, Path]] = []
     replaced: list[Path] = []
@@ -120,6 +121,7 @@ def write_outputs(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]
         for name in sorted(files):
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
             temps.append((Path(tmp), out / name))
+            os.chmod(tmp, mode)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(files[name])
                 fh.flush()
@@ -142,6 +144,12 @@ def write_outputs(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]
         raise OutputError(f"cannot write outputs to {out}: {exc}") from exc
     _remove(backup for backup, _ in backups)
     return [target for _, target in temps]
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _remove(paths: Iterable[Path]) -> None:

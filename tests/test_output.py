@@ -77,6 +77,15 @@ def test_write_outputs_creates_and_replaces(tmp_path):
     assert (tmp_path / "out" / "a.txt").read_bytes() == b"uno"
 
 
+def test_written_files_get_ordinary_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        [path] = write_outputs({"a.txt": b"x"}, tmp_path)
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
 def _old(tmp_path: Path) -> Path:
     out = tmp_path / "out"
     out.mkdir()
