@@ -1,7 +1,8 @@
 """The ``zonekg`` command: a thin layer over the pipeline stages.
 
-Exit codes: 0 success; 1 the records (or the graph) have problems, listed on
-stderr, and nothing was written; 2 a usage or input error (a bad option, a
+Exit codes: 0 success; 1 the records have problems, or the graph built from
+them violates the SHACL shapes (every problem is listed on stderr, nothing is
+written); 2 a usage or input error (a bad option, a
 missing directory, an unwritable output).
 
 Results go to stdout; progress and problems to stderr.
@@ -68,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/)")
     build.add_argument("--base", default=DEFAULT_BASE, help=f"namespace for minted IRIs (default: {DEFAULT_BASE})")
 
-    check = sub.add_parser("validate", help="check the records and report every problem")
+    check = sub.add_parser("validate", help="check the records and the SHACL shapes; report every problem")
     records_options(check)
 
     locate = sub.add_parser("locate", help="print the citation SOURCE:START-END of every place a text stands in the reports")
@@ -97,7 +98,16 @@ def _corpus_dir(arg: Path | None) -> Path | None:
     return Path(env) if env else None
 
 
-def _load_and_check(args: argparse.Namespace, progress: _Progress, err: TextIO):
+def _where(records) -> dict[str, tuple[str, int]]:
+    return {
+        r.id: (r.file, r.line)
+        for r in (*records.entities, *records.observations, *records.events, *records.tensions)
+    }
+
+
+def _checked_dataset(args: argparse.Namespace, progress: _Progress, err: TextIO, *, base: str = DEFAULT_BASE):
+    """Read, check and build; return the dataset, or ``None`` after listing every problem on ``err``."""
+    from .rdf import read_ontology, to_dataset
     from .records import read_corpus, read_records
     from .validate import validate
 
@@ -106,7 +116,7 @@ def _load_and_check(args: argparse.Namespace, progress: _Progress, err: TextIO):
     records, report = read_records(records_dir)
     progress(
         f"read {len(records.entities)} entities, {len(records.observations)} observations, "
-        f"{len(records.events)} events from {len(records.sources)} sources"
+        f"{len(records.events)} events, {len(records.tensions)} tensions from {len(records.sources)} sources"
     )
     corpus = None
     corpus_dir = _corpus_dir(args.corpus)
@@ -115,11 +125,24 @@ def _load_and_check(args: argparse.Namespace, progress: _Progress, err: TextIO):
         progress(f"checking citations against the reports in {corpus_dir}")
     report = report + validate(records, corpus=corpus)
     if not report.ok:
-        print(report.format(), file=err)
-        print(f"zonekg: {len(report.problems)} problem(s) in the records; nothing written", file=err)
-        return records, False
-    progress("records are valid")
-    return records, True
+        return _fail(report, "in the records", err)
+    progress("records are valid; building the RDF dataset")
+    ontology = read_ontology()
+    ds = to_dataset(records, ontology=ontology, base=base)
+    progress("validating the dataset against the SHACL shapes")
+    from .shapes import check_shapes, read_shapes
+
+    report = check_shapes(ds, shapes=read_shapes(), ontology=ontology, where=_where(records))
+    if not report.ok:
+        return _fail(report, "against the SHACL shapes", err)
+    progress("the dataset conforms to the shapes")
+    return ds
+
+
+def _fail(report, what: str, err: TextIO) -> None:
+    print(report.format(), file=err)
+    print(f"zonekg: {len(report.problems)} problem(s) {what}; nothing written", file=err)
+    return None
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -127,14 +150,12 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     check_base(args.base)
     progress = _Progress(err, args.quiet)
-    records, ok = _load_and_check(args, progress, err)
-    if not ok:
+    ds = _checked_dataset(args, progress, err, base=args.base)
+    if ds is None:
         return EXIT_DATA
     from .output import serialize, write_outputs
-    from .rdf import read_ontology, summarize, to_dataset
+    from .rdf import summarize
 
-    progress("building the RDF dataset")
-    ds = to_dataset(records, ontology=read_ontology(), base=args.base)
     progress("serialising zone.ttl, zone.trig, zone.jsonld, zone.nt")
     files = serialize(ds)
     paths = write_outputs(files, args.out)
@@ -146,10 +167,10 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     progress = _Progress(err, args.quiet)
-    _, ok = _load_and_check(args, progress, err)
-    if ok:
-        print("records are valid", file=out)
-    return EXIT_OK if ok else EXIT_DATA
+    if _checked_dataset(args, progress, err) is None:
+        return EXIT_DATA
+    print("records are valid and the dataset conforms to the shapes", file=out)
+    return EXIT_OK
 
 
 def _locate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

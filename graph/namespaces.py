@@ -130,6 +130,7 @@ class ZK(DefinedNamespace):
     # Classes: provenance and quality
     SourceReport: URIRef
     Tension: URIRef
+    TensionKind: URIRef
 
     # Object properties: relations
     locatedIn: URIRef
@@ -165,6 +166,7 @@ class ZK(DefinedNamespace):
     qualifier: URIRef
     evidence: URIRef
     involves: URIRef
+    tensionKind: URIRef
 
     # Datatype properties
     normalisedValue: URIRef
@@ -191,6 +193,11 @@ class ZK(DefinedNamespace):
     Nearly: URIRef
     Record: URIRef
     FirstTime: URIRef
+    # Named individuals: tension kinds
+    Contradiction: URIRef
+    InconsistentSum: URIRef
+    ImpossibleDate: URIRef
+    Duplicate: URIRef
 
 
 class SDO(DefinedNamespace):

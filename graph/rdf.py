@@ -48,10 +48,10 @@ from .namespaces import (
     DCTERMS, DEFAULT_BASE, OA, ONTOLOGY_IRI, ORG, PREFIXES, RDF, RDFS, SDO, SKOS, TIME, XSD, ZK,
 )
 from .records import Citation, Entity, Event, Observation, RecordSet, parse_date
-from .schema import ENTITY_CLASSES, EVENT_CLASSES, QUALIFIERS, RELATIONS, UNITS
+from .schema import ENTITY_CLASSES, EVENT_CLASSES, QUALIFIERS, RELATIONS, TENSION_KINDS, UNITS
 from .store import new_dataset
 
-__all__ = ["Summary", "catalogue_graph_iri", "parse_ontology", "read_ontology", "report_graph_iri", "summarize", "to_dataset"]
+__all__ = ["Summary", "catalogue_graph_iri", "tensions_graph_iri", "parse_ontology", "read_ontology", "report_graph_iri", "summarize", "to_dataset"]
 
 _CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
@@ -75,6 +75,11 @@ def parse_ontology(text: str) -> Graph:
 def catalogue_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
     """The name of the graph of reports and entity descriptions."""
     return mint(base, "catalogue", kind="graph")
+
+
+def tensions_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
+    """The name of the graph of tensions between statements (the curators' flags)."""
+    return mint(base, "tensions", kind="graph")
 
 
 def report_graph_iri(source: str, base: str = DEFAULT_BASE) -> URIRef:
@@ -112,6 +117,7 @@ class _Builder:
         self.cat = ds.graph(catalogue_graph_iri(base))
         self.graphs = {s.id: ds.graph(report_graph_iri(s.id, base)) for s in records.sources}
         self.entity_iri = {e.id: mint(base, e.id) for e in records.entities}
+        self.observation_ids = {o.id for o in records.observations}
 
     def report(self, source: str) -> URIRef:
         return mint(self.base, source, kind="report")
@@ -231,6 +237,24 @@ class _Builder:
             if o.note:
                 g.add((iri, RDFS.comment, Literal(o.note, lang="en")))
 
+    def record_iri(self, record_id: str) -> URIRef:
+        if record_id in self.entity_iri:
+            return self.entity_iri[record_id]
+        kind = "observation" if record_id in self.observation_ids else "event"
+        return mint(self.base, record_id, kind=kind)
+
+    def tension(self, t) -> None:
+        iri = mint(self.base, t.id, kind="tension")
+        g = self.ds.graph(tensions_graph_iri(self.base))
+        g.add((iri, RDF.type, ZK.Tension))
+        g.add((iri, DCTERMS.identifier, Literal(t.id)))
+        g.add((iri, ZK.tensionKind, TENSION_KINDS[t.kind]))
+        g.add((iri, RDFS.comment, Literal(t.note, lang="en")))
+        for record_id in t.involves:
+            g.add((iri, ZK.involves, self.record_iri(record_id)))
+        for c in t.at:
+            g.add((iri, ZK.evidence, self.span(c)))
+
     def event(self, ev: Event) -> None:
         iri = mint(self.base, ev.id, kind="event")
         for g in self.cite(iri, ev.at):
@@ -284,6 +308,8 @@ def to_dataset(records: RecordSet, *, ontology: Graph, base: str = DEFAULT_BASE,
         builder.observation(o)
     for ev in records.events:
         builder.event(ev)
+    for t in records.tensions:
+        builder.tension(t)
     return ds
 
 

@@ -37,11 +37,13 @@ __all__ = [
     "Citation",
     "Entity",
     "Event",
+    "NotModelled",
     "Observation",
     "Post",
     "RecordSet",
     "Relation",
     "Source",
+    "Tension",
     "parse_date",
     "parse_records",
     "read_corpus",
@@ -170,6 +172,36 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Tension:
+    """Statements that contradict each other or cannot all hold; all of them stay."""
+
+    id: str
+    kind: str
+    involves: tuple[str, ...]
+    at: tuple[Citation, ...]
+    note: str
+    file: str
+    line: int
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class NotModelled:
+    """A name-like term or a figure the graph deliberately leaves out, and why.
+
+    Without ``at`` it covers every occurrence of ``text`` (a generic term);
+    with ``at`` only the cited places.
+    """
+
+    text: str
+    reason: str
+    file: str
+    line: int
+    at: tuple[Citation, ...] = ()
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
 class RecordSet:
     """Every record of a records directory."""
 
@@ -177,6 +209,8 @@ class RecordSet:
     entities: tuple[Entity, ...] = ()
     observations: tuple[Observation, ...] = ()
     events: tuple[Event, ...] = ()
+    tensions: tuple[Tension, ...] = ()
+    not_modelled: tuple[NotModelled, ...] = ()
 
 
 def parse_date(text: str) -> tuple[int, int | None, int | None] | None:
@@ -409,6 +443,29 @@ def _sources(node: Node, reader: _Reader) -> list[Source]:
     return out
 
 
+def _tensions(node: Node, reader: _Reader) -> list[Tension]:
+    spec: _Spec = {
+        "id": (True, _ident), "kind": (True, _text), "involves": (True, _list(_ident)),
+        "at": (True, _cites), "note": (True, _text),
+    }
+    out = []
+    for item in _items(node, reader):
+        values = reader.fields(item, spec, "", "a tension")
+        if values is not None:
+            out.append(Tension(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
+    return out
+
+
+def _not_modelled(node: Node, reader: _Reader) -> list[NotModelled]:
+    spec: _Spec = {"text": (True, _text), "reason": (True, _text), "at": (False, _cites)}
+    out = []
+    for item in _items(node, reader):
+        values = reader.fields(item, spec, "", "a not-modelled entry")
+        if values is not None:
+            out.append(NotModelled(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
+    return out
+
+
 def _record_id(node: Node) -> str:
     if isinstance(node.value, dict) and "id" in node.value and isinstance(node.value["id"].value, str):
         return node.value["id"].value
@@ -427,14 +484,18 @@ _KINDS: dict[str, Callable[[Node, _Reader], list]] = {
     "entities": _entities,
     "observations": _observations,
     "events": _events,
+    "tensions": _tensions,
+    "not-modelled": _not_modelled,
 }
+_TOP_LEVEL = {"sources.yaml": "sources", "tensions.yaml": "tensions", "not-modelled.yaml": "not-modelled"}
+_DIRECTORIES = {"entities", "observations", "events"}
 
 
 def _kind(name: str) -> str | None:
     parts = name.split("/")
-    if parts == ["sources.yaml"]:
-        return "sources"
-    if len(parts) == 2 and parts[0] in _KINDS and parts[1].endswith(".yaml"):
+    if len(parts) == 1:
+        return _TOP_LEVEL.get(name)
+    if len(parts) == 2 and parts[0] in _DIRECTORIES and parts[1].endswith(".yaml"):
         return parts[0]
     return None
 
@@ -442,15 +503,19 @@ def _kind(name: str) -> str | None:
 def parse_records(texts: Mapping[str, str]) -> tuple[RecordSet, Report]:
     """Parse record files given as ``{relative path: text}`` into records and a report.
 
-    Paths are ``sources.yaml`` or ``KIND/NAME.yaml`` with ``KIND`` one of
-    ``entities``, ``observations``, ``events``; any other path is a problem.
+    Paths are ``sources.yaml``, ``tensions.yaml``, ``not-modelled.yaml`` or
+    ``KIND/NAME.yaml`` with ``KIND`` one of ``entities``, ``observations``,
+    ``events``; any other path is a problem.
     """
     problems: list[Problem] = []
     found: dict[str, list] = {kind: [] for kind in _KINDS}
     for name in sorted(texts):
         kind = _kind(name)
         if kind is None:
-            problems.append(Problem(name, 0, "", "", "", "not a records file (expected sources.yaml or entities|observations|events/NAME.yaml)"))
+            problems.append(Problem(
+                name, 0, "", "", "",
+                "not a records file (expected sources.yaml, tensions.yaml, not-modelled.yaml or entities|observations|events/NAME.yaml)",
+            ))
             continue
         node, yaml_problems = parse_yaml(texts[name], name)
         problems.extend(yaml_problems)
@@ -461,6 +526,8 @@ def parse_records(texts: Mapping[str, str]) -> tuple[RecordSet, Report]:
         entities=tuple(found["entities"]),
         observations=tuple(found["observations"]),
         events=tuple(found["events"]),
+        tensions=tuple(found["tensions"]),
+        not_modelled=tuple(found["not-modelled"]),
     )
     return records, Report(tuple(sorted(problems)))
 

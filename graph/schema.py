@@ -29,6 +29,7 @@ __all__ = [
     "EVENT_CLASSES",
     "QUALIFIERS",
     "RELATIONS",
+    "TENSION_KINDS",
     "UNITS",
 ]
 
@@ -84,6 +85,16 @@ QUALIFIERS: Mapping[str, URIRef] = MappingProxyType(
     }
 )
 
+#: Kinds of tension, by name.
+TENSION_KINDS: Mapping[str, URIRef] = MappingProxyType(
+    {
+        "contradiction": ZK.Contradiction,
+        "inconsistent-sum": ZK.InconsistentSum,
+        "impossible-date": ZK.ImpossibleDate,
+        "duplicate": ZK.Duplicate,
+    }
+)
+
 _COUNTERS = "家 个 名 件 项 所 枚 次 人 批 条 座 台 颗 片 块 张 款 种 类 支 届 场 期".split()
 
 #: Units as the reports print them: the base unit and the factor to it.
@@ -112,6 +123,10 @@ UNITS: Mapping[str, tuple[URIRef, Decimal]] = MappingProxyType(
         "第…位": (ZK.Rank, Decimal(1)),
         "位": (ZK.Rank, Decimal(1)),
         "个位次": (ZK.Rank, Decimal(1)),
+        # 连续6年: a number of years counted, not a duration.
+        "年": (ZK.Count, Decimal(1)),
+        # 22层: storeys of a building.
+        "层": (ZK.Count, Decimal(1)),
         **{c: (ZK.Count, Decimal(1)) for c in _COUNTERS},
         **{"万" + c: (ZK.Count, Decimal(10**4)) for c in _COUNTERS},
     }

@@ -27,7 +27,7 @@ from typing import Iterable, Mapping
 
 from .records import Citation, Entity, RecordSet
 from .report import Problem, Report
-from .schema import CONCEPT_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, QUALIFIERS, RELATIONS, UNITS
+from .schema import CONCEPT_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, QUALIFIERS, RELATIONS, TENSION_KINDS, UNITS
 
 __all__ = ["squash", "validate"]
 
@@ -57,6 +57,7 @@ class _Checker:
         self.corpus = corpus
         self.sources = {s.id: s for s in records.sources}
         self.entities: dict[str, Entity] = {}
+        self.all_ids = {r.id for r in (*records.entities, *records.observations, *records.events)}
 
     def add(self, file: str, line: int, record: str, fld: str, value: str, message: str) -> None:
         self.problems.append(Problem(file, line, record, fld, value, message))
@@ -73,7 +74,7 @@ class _Checker:
                 f, ln = seen_sources[s.id]
                 self.at(s, "id", s.id, f"duplicate source id (first at {f}:{ln})")
             seen_sources.setdefault(s.id, (s.file, s.line))
-        for rec in (*self.records.entities, *self.records.observations, *self.records.events):
+        for rec in (*self.records.entities, *self.records.observations, *self.records.events, *self.records.tensions):
             if rec.id in first:
                 f, ln = first[rec.id]
                 self.at(rec, "id", rec.id, f"duplicate id (first at {f}:{ln})")
@@ -147,6 +148,19 @@ class _Checker:
             self.ref(ev.file, ev.lines.get("location", ev.line), ev.id, "location", ev.location)
         self.cites(ev.file, ev.id, "at", ev.at, self.names_of(*ev.participants, *ev.about) or [ev.date[:4]])
 
+    def tension(self, t) -> None:
+        if t.kind not in TENSION_KINDS:
+            self.at(t, "kind", t.kind, "unknown tension kind (known: " + ", ".join(TENSION_KINDS) + ")")
+        for target in t.involves:
+            if target not in self.all_ids:
+                self.add(t.file, t.lines.get("involves", t.line), t.id, "involves", target, "refers to no record" + _hint(target, self.all_ids))
+        if len(t.at) < 2:
+            self.at(t, "at", "", "a tension cites at least two spans: the statements in tension")
+        self.cites(t.file, t.id, "at", t.at)
+
+    def not_modelled(self, n) -> None:
+        self.cites(n.file, n.text, "at", n.at, [n.text])
+
     def corpus_versions(self) -> None:
         for s in self.records.sources:
             text = (self.corpus or {}).get(s.id)
@@ -184,4 +198,8 @@ def validate(records: RecordSet, *, corpus: Mapping[str, str] | None = None) -> 
         checker.observation(o)
     for ev in records.events:
         checker.event(ev)
+    for t in records.tensions:
+        checker.tension(t)
+    for n in records.not_modelled:
+        checker.not_modelled(n)
     return Report(tuple(sorted(set(checker.problems))))

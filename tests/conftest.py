@@ -18,6 +18,7 @@ import pytest
 from graph.cli import default_records_dir
 from graph.rdf import read_ontology, to_dataset
 from graph.records import read_records
+from graph.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -59,6 +60,7 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def kunshan_records():
     records, report = read_records(default_records_dir())
+    report = report + validate(records)
     assert report.ok, report.format()
     return records
 

@@ -109,7 +109,7 @@ def test_locate(mini_dir):
 
 def test_python_dash_m_graph(tmp_path, mini_dir):
     proc = subprocess.run([sys.executable, "-m", "graph", "validate", "--records", str(mini_dir / "records")], capture_output=True, text=True)
-    assert proc.returncode == 0 and "records are valid" in proc.stdout
+    assert proc.returncode == 0 and "records are valid and the dataset conforms" in proc.stdout
 
 
 def test_console_script_is_installed():

@@ -137,3 +137,19 @@ def test_kunshan_slice(kunshan_dataset):
     for cls in ("Zone", "Company", "Person", "University", "TalentProgramme", "Observation"):
         assert summary.entities.get(cls, 0) >= 1, cls
     assert sum(1 for g in kunshan_dataset.graphs() for _ in g.triples((None, ZK.locatedIn, None))) >= 2
+
+
+def test_tensions_get_their_own_graph(mini_texts, ontology):
+    from graph.records import parse_records
+    from graph.rdf import tensions_graph_iri
+
+    texts = {**mini_texts, "tensions.yaml": "- {id: t1, kind: inconsistent-sum, involves: [mini-gdp], at: [mini:82-95, mini:96-107], note: Invented.}\n"}
+    records, report = parse_records(texts)
+    assert report.ok
+    ds = to_dataset(records, ontology=ontology)
+    g = ds.graph(tensions_graph_iri())
+    t = _iri("t1", "tension")
+    assert (t, RDF.type, ZK.Tension) in g
+    assert (t, ZK.tensionKind, ZK.InconsistentSum) in g
+    assert (t, ZK.involves, _iri("mini-gdp", "observation")) in g
+    assert len(set(g.objects(t, ZK.evidence))) == 2

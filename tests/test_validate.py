@@ -113,3 +113,38 @@ def test_report_version_is_checked(mini_texts, mini_corpus):
 
 def test_squash():
     assert squash("A b\n\u3000Ｃ") == "abc"
+
+
+TENSION = """
+- id: gdp-twice
+  kind: contradiction
+  involves: [mini-gdp, demo-zone]
+  at: [mini:82-95, mini:0-5]
+  note: Invented for the test.
+"""
+
+
+def test_tension_is_valid(mini_texts, mini_corpus):
+    assert _problems({**mini_texts, "tensions.yaml": TENSION}, mini_corpus) == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("kind: contradiction", "kind: clash", "kind", "unknown tension kind"),
+        ("involves: [mini-gdp, demo-zone]", "involves: [mini-gpd]", "involves", "refers to no record (did you mean mini-gdp?)"),
+        ("at: [mini:82-95, mini:0-5]", "at: [mini:82-95]", "at", "a tension cites at least two spans"),
+    ],
+)
+def test_bad_tension(mini_texts, old, new, field, message):
+    [p] = _problems({**mini_texts, "tensions.yaml": TENSION.replace(old, new)})
+    assert (p.file, p.record, p.field) == ("tensions.yaml", "gdp-twice", field)
+    assert p.message.startswith(message)
+
+
+def test_not_modelled_span_must_hold_its_text(mini_texts, mini_corpus):
+    good = "- {text: 星火人才计划, reason: invented, at: mini:66-72}\n- {text: 二〇三〇, reason: a year}\n"
+    assert _problems({**mini_texts, "not-modelled.yaml": good}, mini_corpus) == ()
+    bad = "- {text: 星火人才计划, reason: invented, at: mini:0-5}\n"
+    [p] = _problems({**mini_texts, "not-modelled.yaml": bad}, mini_corpus)
+    assert (p.file, p.record, p.value) == ("not-modelled.yaml", "星火人才计划", "mini:0-5")
