@@ -153,3 +153,24 @@ def test_tensions_get_their_own_graph(mini_texts, ontology):
     assert (t, ZK.tensionKind, ZK.InconsistentSum) in g
     assert (t, ZK.involves, _iri("mini-gdp", "observation")) in g
     assert len(set(g.objects(t, ZK.evidence))) == 2
+
+
+def test_tensions_query_lists_every_tension(mini_texts, ontology):
+    from graph.records import parse_records
+
+    texts = {**mini_texts, "tensions.yaml": (
+        "- {id: t1, kind: inconsistent-sum, involves: [mini-gdp, demo-zone], at: [mini:82-95, mini:96-107], note: One.}\n"
+        "- {id: t2, kind: duplicate, involves: [demo-park], at: [mini:14-19, mini:37-42], note: Two.}\n"
+    )}
+    records, _ = parse_records(texts)
+    ds = to_dataset(records, ontology=ontology)
+    def split(value) -> list[str]:
+        return sorted(str(value).split(" | "))
+
+    rows = [(str(r.tension).rsplit("/", 1)[1], r.kind, str(r.note), split(r.involved), split(r.spans)) for r in ds.query(_query("tensions.rq"))]
+    assert rows == [
+        ("t1", ZK.InconsistentSum, "One.", ["demo-zone", "mini-gdp"], ["mini:82-95", "mini:96-107"]),
+        ("t2", ZK.Duplicate, "Two.", ["demo-park"], ["mini:14-19", "mini:37-42"]),
+    ]
+    only = list(ds.query(_query("tensions.rq"), initBindings={"kind": ZK.Duplicate}))
+    assert [str(r.note) for r in only] == ["Two."]

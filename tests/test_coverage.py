@@ -1,0 +1,53 @@
+"""Completeness: every figure and name-like word of the reports is modelled or listed as not modelled."""
+
+from __future__ import annotations
+
+from graph.coverage import uncovered_figures, uncovered_names
+from graph.records import parse_records
+
+
+def test_mini_zone_is_completely_covered(mini_texts, mini_corpus):
+    records, _ = parse_records(mini_texts)
+    assert uncovered_figures(records, mini_corpus) == []
+    assert uncovered_names(records, mini_corpus) == []
+
+
+def test_a_figure_without_an_observation_is_a_gap(mini_texts, mini_corpus):
+    text = mini_texts["observations/mini.yaml"]
+    start = text.index("- id: mini-import-export")
+    end = text.index("- id: mini-spark-new-talents")
+    texts = {**mini_texts, "observations/mini.yaml": text[:start] + text[end:]}
+    records, _ = parse_records(texts)
+    [gap] = uncovered_figures(records, mini_corpus)
+    assert (gap.source, gap.start, gap.end, gap.text) == ("mini", 103, 107, "8亿美元")
+
+
+def test_an_observation_with_another_value_does_not_cover(mini_texts, mini_corpus):
+    texts = {**mini_texts, "observations/mini.yaml": mini_texts["observations/mini.yaml"].replace('value: "12"', 'value: "13"')}
+    records, _ = parse_records(texts)
+    assert [g.text for g in uncovered_figures(records, mini_corpus)] == ["12名"]
+
+
+def test_not_modelled_covers_a_figure(mini_texts, mini_corpus):
+    texts = {**mini_texts, "observations/mini.yaml": mini_texts["observations/mini.yaml"].replace('value: "12"', 'value: "13"')}
+    texts["not-modelled.yaml"] = "- {text: 12名, reason: invented for the test, at: mini:66-79}\n"
+    records, _ = parse_records(texts)
+    assert uncovered_figures(records, mini_corpus) == []
+
+
+def test_years_are_dates_not_figures(mini_texts):
+    records, _ = parse_records(mini_texts)
+    assert uncovered_figures(records, {"mini": "2030年，新增3家"})[0].text == "3家"
+    assert len(uncovered_figures(records, {"mini": "2030年"})) == 0
+
+
+def test_a_name_without_an_entity_is_a_gap(mini_texts, mini_corpus):
+    texts = {**mini_texts, "entities/all.yaml": mini_texts["entities/all.yaml"].replace("name_zh: 示例科技园", "name_zh: 示例园")}
+    records, _ = parse_records(texts)
+    gaps = uncovered_names(records, mini_corpus)
+    assert [(g.start, g.end, g.text) for g in gaps] == [(18, 19, "园"), (41, 42, "园")]
+
+
+def test_generic_terms_listed_once_cover_every_occurrence(mini_texts):
+    records, _ = parse_records({**mini_texts, "not-modelled.yaml": "- {text: 孵化中心, reason: generic}\n"})
+    assert uncovered_names(records, {"mini": "两个孵化中心和一个孵化中心"}) == []
