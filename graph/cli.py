@@ -72,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("validate", help="check the records and the SHACL shapes; report every problem")
     records_options(check)
 
+    cover = sub.add_parser("coverage", help="list the reports' figures and names that no record accounts for")
+    cover.add_argument("--records", type=Path, default=None, help="records directory (default: the embedded Kunshan records)")
+    cover.add_argument("--corpus", type=Path, default=None, help="directory of the reports' texts (default: $ZONEKG_CORPUS)")
+
     locate = sub.add_parser("locate", help="print the citation SOURCE:START-END of every place a text stands in the reports")
     locate.add_argument("text", help="a name or number, as the report prints it (line breaks ignored)")
     locate.add_argument("--corpus", type=Path, default=None, help="directory of the reports' texts (default: $ZONEKG_CORPUS)")
@@ -192,7 +196,27 @@ def _locate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK if found else EXIT_DATA
 
 
-_COMMANDS = {"build": _build, "validate": _validate, "locate": _locate}
+def _coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .coverage import uncovered_figures, uncovered_names
+    from .records import read_corpus, read_records
+
+    corpus_dir = _corpus_dir(args.corpus)
+    if corpus_dir is None:
+        raise InputError("coverage needs the reports: give --corpus DIR or set ZONEKG_CORPUS")
+    records, report = read_records(args.records or default_records_dir())
+    if not report.ok:
+        _fail(report, "in the records", err)
+        return EXIT_DATA
+    texts = read_corpus(corpus_dir, records.sources)
+    figures, names = uncovered_figures(records, texts), uncovered_names(records, texts)
+    for title, gaps in (("figures", figures), ("names", names)):
+        print(f"{len(gaps)} {title} not accounted for", file=out)
+        for gap in gaps:
+            print(f"  {gap.format()}", file=out)
+    return EXIT_OK if not figures and not names else EXIT_DATA
+
+
+_COMMANDS = {"build": _build, "validate": _validate, "coverage": _coverage, "locate": _locate}
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:

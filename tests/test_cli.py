@@ -117,3 +117,15 @@ def test_console_script_is_installed():
     exe = str(beside) if beside.exists() else shutil.which("zonekg")
     assert exe, "the zonekg command is not installed beside the interpreter nor on PATH"
     assert subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.startswith("zonekg ")
+
+
+def test_coverage_command(tmp_path, mini_dir):
+    code, out, _ = run("coverage", "--records", str(mini_dir / "records"), "--corpus", str(mini_dir / "corpus"))
+    assert code == EXIT_OK and out.splitlines() == ["0 figures not accounted for", "0 names not accounted for"]
+    records = tmp_path / "records"
+    shutil.copytree(mini_dir / "records", records)
+    (records / "observations" / "mini.yaml").unlink()
+    code, out, _ = run("coverage", "--records", str(records), "--corpus", str(mini_dir / "corpus"))
+    assert code == EXIT_DATA
+    assert out.splitlines()[0] == "3 figures not accounted for"
+    assert "  mini:103-107 8亿美元" in out
