@@ -90,6 +90,11 @@ def _inside(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
+def _stands_in(number: str, text: str) -> bool:
+    """True when ``number`` stands in ``text`` as a whole number (``3`` is not in ``2023``)."""
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?![\d]|\.\d)", text) is not None
+
+
 def _number(text: str) -> Decimal | None:
     try:
         return Decimal(text)
@@ -113,7 +118,7 @@ def uncovered_figures(records: RecordSet, corpus: Mapping[str, str]) -> list[Gap
             number = _number(m.group(1))
             covered = (
                 any(c.start <= start and end <= c.end and value == number for c, value in observed)
-                or any(c.start <= start and end <= c.end and m.group(1) in label for c, label in events)
+                or any(c.start <= start and end <= c.end and _stands_in(m.group(1), label) for c, label in events)
                 or any(c.start <= start and end <= c.end and m.group(1) in t for c, t in skipped_at)
                 or m.group(0) in skipped_anywhere
             )

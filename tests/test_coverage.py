@@ -51,3 +51,13 @@ def test_a_name_without_an_entity_is_a_gap(mini_texts, mini_corpus):
 def test_generic_terms_listed_once_cover_every_occurrence(mini_texts):
     records, _ = parse_records({**mini_texts, "not-modelled.yaml": "- {text: 孵化中心, reason: generic}\n"})
     assert uncovered_names(records, {"mini": "两个孵化中心和一个孵化中心"}) == []
+
+
+def test_an_event_covers_only_a_whole_number_of_its_label(mini_texts):
+    texts = {**mini_texts, "events/mini.yaml": mini_texts["events/mini.yaml"].replace("at: mini:51-63", "at: mini:0-109")}
+    text = {"mini": "2030年3家"}
+    records, _ = parse_records(texts)
+    assert [g.text for g in uncovered_figures(records, text)] == ["3家"]
+    texts["events/mini.yaml"] = texts["events/mini.yaml"].replace("name_en: Demo University signs with the zone", "name_en: Demo University signs with 3 firms")
+    records, _ = parse_records(texts)
+    assert uncovered_figures(records, text) == []
