@@ -325,6 +325,7 @@ class _Reader:
     def __init__(self, file: str, problems: list[Problem]) -> None:
         self.file = file
         self.problems = problems
+        self.current = ""  # the id of the record being read, for problems in its nested items
 
     def fields(self, node: Node, spec: _Spec, record: str, what: str) -> dict[str, object] | None:
         if not isinstance(node.value, dict):
@@ -354,13 +355,13 @@ class _Reader:
                 ok = False
         return out if ok else None
 
-    def nested(self, spec: _Spec, build: Callable[..., T], record: Callable[[], str], what: str) -> Callable[[Node], tuple[T, ...]]:
+    def nested(self, spec: _Spec, build: Callable[..., T], what: str) -> Callable[[Node], tuple[T, ...]]:
         def read(node: Node) -> tuple[T, ...]:
             if not isinstance(node.value, list):
                 raise _Bad("must be a list")
             items = []
             for child in node.value:
-                values = self.fields(child, spec, record(), what)
+                values = self.fields(child, spec, self.current, what)
                 if values is not None:
                     values.pop("lines")
                     items.append(build(**values, line=child.line))
@@ -375,94 +376,61 @@ def _show(node: Node) -> str:
     return "<list>" if isinstance(node.value, list) else "<mapping>"
 
 
-def _entities(node: Node, reader: _Reader) -> list[Entity]:
-    current = [""]
-    relation_spec: _Spec = {
-        "rel": (True, _text), "to": (True, _ident), "at": (True, _cites),
-        "date": (False, _date), "note": (False, _text),
-    }
-    post_spec: _Spec = {"role": (True, _ident), "org": (True, _ident), "at": (True, _cites), "note": (False, _text)}
-    spec: _Spec = {
+_RELATION_SPEC: _Spec = {
+    "rel": (True, _text), "to": (True, _ident), "at": (True, _cites),
+    "date": (False, _date), "note": (False, _text),
+}
+_POST_SPEC: _Spec = {"role": (True, _ident), "org": (True, _ident), "at": (True, _cites), "note": (False, _text)}
+
+
+def _entity_spec(reader: _Reader) -> _Spec:
+    return {
         "id": (True, _ident), "class": (True, _text), "name_zh": (True, _text), "name_en": (True, _text),
         "aliases": (False, _list(_text)), "at": (False, _cites),
-        "relations": (False, reader.nested(relation_spec, Relation, lambda: current[0], "a relation")),
-        "roles": (False, reader.nested(post_spec, Post, lambda: current[0], "a role")),
+        "relations": (False, reader.nested(_RELATION_SPEC, Relation, "a relation")),
+        "roles": (False, reader.nested(_POST_SPEC, Post, "a role")),
         "note": (False, _text),
     }
-    out = []
-    for item in _items(node, reader):
-        current[0] = _record_id(item)
-        values = reader.fields(item, spec, "", "an entity")
-        if values is not None:
-            values["cls"] = values.pop("class")
-            out.append(Entity(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
-    return out
 
 
-def _observations(node: Node, reader: _Reader) -> list[Observation]:
-    spec: _Spec = {
+_SPECS: dict[str, tuple[Callable[[_Reader], _Spec], Callable[..., object], str]] = {
+    "entities": (_entity_spec, Entity, "an entity"),
+    "observations": (lambda _: {
         "id": (True, _ident), "subject": (True, _ident), "indicator": (True, _ident),
         "period": (True, _date), "value": (True, _decimal), "unit": (True, _text),
         "qualifiers": (False, _list(_text)), "at": (True, _cites), "note": (False, _text),
-    }
-    out = []
-    for item in _items(node, reader):
-        values = reader.fields(item, spec, "", "an observation")
-        if values is not None:
-            out.append(Observation(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
-    return out
-
-
-def _events(node: Node, reader: _Reader) -> list[Event]:
-    spec: _Spec = {
+    }, Observation, "an observation"),
+    "events": (lambda _: {
         "id": (True, _ident), "class": (True, _text), "name_en": (True, _text), "name_zh": (False, _text),
         "date": (True, _date), "participants": (False, _list(_ident)), "about": (False, _list(_ident)),
         "location": (False, _ident), "at": (True, _cites), "note": (False, _text),
-    }
-    out = []
-    for item in _items(node, reader):
-        values = reader.fields(item, spec, "", "an event")
-        if values is not None:
-            values["cls"] = values.pop("class")
-            out.append(Event(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
-    return out
-
-
-def _sources(node: Node, reader: _Reader) -> list[Source]:
-    spec: _Spec = {
+    }, Event, "an event"),
+    "sources": (lambda _: {
         "id": (True, _ident), "title": (True, _text), "year": (True, _date), "file": (True, _text),
         "chars": (True, _count), "sha256": (True, _sha), "publisher": (False, _text),
         "published": (False, _date),
-    }
-    out = []
-    for item in _items(node, reader):
-        values = reader.fields(item, spec, "", "a source")
-        if values is not None:
-            values["file_name"] = values.pop("file")
-            out.append(Source(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
-    return out
-
-
-def _tensions(node: Node, reader: _Reader) -> list[Tension]:
-    spec: _Spec = {
+    }, Source, "a source"),
+    "tensions": (lambda _: {
         "id": (True, _ident), "kind": (True, _text), "involves": (True, _list(_ident)),
         "at": (True, _cites), "note": (True, _text),
-    }
-    out = []
-    for item in _items(node, reader):
-        values = reader.fields(item, spec, "", "a tension")
-        if values is not None:
-            out.append(Tension(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
-    return out
+    }, Tension, "a tension"),
+    "not-modelled": (lambda _: {"text": (True, _text), "reason": (True, _text), "at": (False, _cites)}, NotModelled, "a not-modelled entry"),
+}
+
+#: YAML field names that are Python keywords or clash with record attributes.
+_RENAMES = {"class": "cls", "file": "file_name"}
 
 
-def _not_modelled(node: Node, reader: _Reader) -> list[NotModelled]:
-    spec: _Spec = {"text": (True, _text), "reason": (True, _text), "at": (False, _cites)}
+def _read_kind(kind: str, node: Node, reader: _Reader) -> list:
+    make_spec, build, what = _SPECS[kind]
+    spec = make_spec(reader)
     out = []
     for item in _items(node, reader):
-        values = reader.fields(item, spec, "", "a not-modelled entry")
+        reader.current = _record_id(item)
+        values = reader.fields(item, spec, "", what)
         if values is not None:
-            out.append(NotModelled(**values, file=reader.file, line=item.line))  # type: ignore[arg-type]
+            values = {_RENAMES.get(key, key): value for key, value in values.items()}
+            out.append(build(**values, file=reader.file, line=item.line))
     return out
 
 
@@ -479,14 +447,6 @@ def _items(node: Node, reader: _Reader) -> list[Node]:
     return list(node.value)
 
 
-_KINDS: dict[str, Callable[[Node, _Reader], list]] = {
-    "sources": _sources,
-    "entities": _entities,
-    "observations": _observations,
-    "events": _events,
-    "tensions": _tensions,
-    "not-modelled": _not_modelled,
-}
 _TOP_LEVEL = {"sources.yaml": "sources", "tensions.yaml": "tensions", "not-modelled.yaml": "not-modelled"}
 _DIRECTORIES = {"entities", "observations", "events"}
 
@@ -508,7 +468,7 @@ def parse_records(texts: Mapping[str, str]) -> tuple[RecordSet, Report]:
     ``events``; any other path is a problem.
     """
     problems: list[Problem] = []
-    found: dict[str, list] = {kind: [] for kind in _KINDS}
+    found: dict[str, list] = {kind: [] for kind in _SPECS}
     for name in sorted(texts):
         kind = _kind(name)
         if kind is None:
@@ -520,7 +480,7 @@ def parse_records(texts: Mapping[str, str]) -> tuple[RecordSet, Report]:
         node, yaml_problems = parse_yaml(texts[name], name)
         problems.extend(yaml_problems)
         if node is not None:
-            found[kind].extend(_KINDS[kind](node, _Reader(name, problems)))
+            found[kind].extend(_read_kind(kind, node, _Reader(name, problems)))
     records = RecordSet(
         sources=tuple(found["sources"]),
         entities=tuple(found["entities"]),
