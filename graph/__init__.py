@@ -5,7 +5,8 @@ The pipeline, one module a stage, each a function from one stage's data to the n
 1. :func:`graph.records.read_records` — curated YAML records → typed records and a report;
 2. :func:`graph.validate.validate` — cross-record checks → a report;
 3. :func:`graph.rdf.to_dataset` — records → an RDF dataset (one named graph per report);
-4. :func:`graph.output.serialize` / :func:`graph.output.write_outputs` — dataset → files.
+4. :func:`graph.output.serialize` / :func:`graph.output.write_outputs` — dataset → files;
+5. :func:`graph.query` — answer SPARQL (text, a ``.rq`` file or a library query) with plain values.
 
 Importing :mod:`graph` is cheap: the stages are imported when first used.
 
@@ -26,6 +27,7 @@ __all__ = [
     "default_records_dir",
     "main",
     "parse_records",
+    "query",
     "read_corpus",
     "read_ontology",
     "read_records",
@@ -47,6 +49,7 @@ _HOME = {
     "to_dataset": "rdf",
     "summarize": "rdf",
     "serialize": "output",
+    "query": "querying",
     "write_outputs": "output",
 }
 

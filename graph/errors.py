@@ -12,7 +12,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["InputError", "OutputError", "ZonekgError"]
+__all__ = ["InputError", "OutputError", "QueryError", "QueryTimeout", "ZonekgError"]
 
 
 class ZonekgError(Exception):
@@ -25,3 +25,11 @@ class InputError(ZonekgError):
 
 class OutputError(ZonekgError):
     """An output cannot be written; what was there before is left in place."""
+
+
+class QueryError(InputError):
+    """A SPARQL query is malformed or refused (it would reach the network or the file system, or update)."""
+
+
+class QueryTimeout(ZonekgError):
+    """A SPARQL query ran past its time limit and was stopped."""

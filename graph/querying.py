@@ -1,0 +1,329 @@
+"""Querying the built graph: load it fast, add inferences (cached), resolve names, answer.
+
+:func:`query` is the Python face of ``zonekg query``: it takes a query as
+text, as a ``.rq`` file or as the name of a library query, binds parameters
+(names and aliases in Chinese or English are resolved to the entity they
+name), runs it with a time limit and returns plain Python values.
+
+Data come from ``--data`` files, else the built ``out/zone.trig``, else the
+embedded records (built in memory). With ``reason="rdfs"`` (the default) or
+``"owlrl"``, owlrl's closure over the data and the ontology is added in the
+graph ``<https://w3id.org/zonekg/id/graph/inferred>``; it is computed once per
+input and kept in the cache directory (``$ZONEKG_CACHE``, else
+``$XDG_CACHE_HOME/zonekg``, else ``~/.cache/zonekg``), so asking for
+``org:Organization`` or ``zk:Park`` finds the members of their subclasses
+without waiting for the reasoner again.
+
+Examples
+--------
+>>> import graph
+>>> rows = graph.query("companies-in-park", params={"park": "联东U谷科技园"})
+>>> "江苏液滴逻辑生物技术有限公司" in [row["name"] for row in rows]
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from .errors import InputError
+from .library import read_library
+from .namespaces import DEFAULT_BASE, PREFIXES, RDF, SKOS, XSD
+from .sparql import DEFAULT_TIMEOUT, Prepared, Result, prepare, run, to_python
+
+__all__ = [
+    "DEFAULT_REASON",
+    "INFERRED_GRAPH",
+    "REASONING",
+    "answer",
+    "cache_dir",
+    "default_data",
+    "infer",
+    "load",
+    "query",
+    "read_dataset",
+    "resolve",
+    "source_text",
+]
+
+#: Inference modes, and the default.
+REASONING = ("none", "rdfs", "owlrl")
+DEFAULT_REASON = "rdfs"
+#: The named graph that holds inferred triples.
+INFERRED_GRAPH = URIRef(f"{DEFAULT_BASE}graph/inferred")
+
+_FORMATS = {
+    ".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle", ".turtle": "turtle",
+    ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".xml": "xml", ".owl": "xml",
+}
+_OX_FORMATS = {"trig": "TRIG", "nquads": "N_QUADS", "turtle": "TURTLE", "nt": "N_TRIPLES", "xml": "RDF_XML"}
+
+
+def cache_dir() -> Path:
+    """Where inferred closures are kept between runs."""
+    if os.environ.get("ZONEKG_CACHE"):
+        return Path(os.environ["ZONEKG_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "zonekg"
+
+
+def default_data() -> list[Path]:
+    """The built ``out/zone.trig`` when it exists, else nothing (the embedded records are used)."""
+    built = Path("out") / "zone.trig"
+    return [built] if built.is_file() else []
+
+
+def _rdflib_term(term: Any, cache: dict) -> Identifier:
+    import pyoxigraph as ox
+
+    key = (term.__class__, str(term))
+    known = cache.get(key)
+    if known is not None:
+        return known
+    if isinstance(term, ox.NamedNode):
+        out: Identifier = URIRef(term.value)
+    elif isinstance(term, ox.BlankNode):
+        out = BNode(term.value)
+    elif term.language:
+        out = Literal(term.value, lang=term.language)
+    elif term.datatype.value == str(XSD.string):
+        out = Literal(term.value)
+    else:
+        out = Literal(term.value, datatype=URIRef(term.datatype.value))
+    cache[key] = out
+    return out
+
+
+def read_dataset(paths: Sequence[Path | str]) -> Dataset:
+    """Read RDF files (TriG, N-Quads, Turtle, N-Triples, JSON-LD, RDF/XML) into one dataset.
+
+    Quads keep their graph; triples go to the default graph. The dataset's
+    default graph is the union of all its graphs, as queries expect.
+    Oxigraph's parser reads the files when it can (it is much faster).
+    """
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES:
+        ds.bind(prefix, ns, override=True)
+    ds.bind("kg", DEFAULT_BASE, override=True)
+    for raw in paths:
+        path = Path(raw)
+        fmt = _FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise InputError(f"{path}: unknown RDF format (use one of {', '.join(sorted(_FORMATS))})")
+        if not path.is_file():
+            raise InputError(f"{path}: no such data file")
+        try:
+            _read_into(ds, path, fmt)
+        except InputError:
+            raise
+        except Exception as exc:  # parsers raise many kinds of errors
+            raise InputError(f"{path}: cannot read as {fmt}: {exc}") from exc
+    return ds
+
+
+def _read_into(ds: Dataset, path: Path, fmt: str) -> None:
+    if fmt not in _OX_FORMATS:
+        ds.parse(path, format=fmt)
+        return
+    import pyoxigraph as ox
+
+    cache: dict = {}
+    graphs: dict[str, Graph] = {}
+    default = ds.default_graph
+    for quad in ox.parse(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt])):
+        name = quad.graph_name
+        if isinstance(name, ox.DefaultGraph):
+            target = default
+        else:
+            target = graphs.get(name.value)
+            if target is None:
+                target = graphs[name.value] = ds.graph(URIRef(name.value))
+        target.add((_rdflib_term(quad.subject, cache), _rdflib_term(quad.predicate, cache), _rdflib_term(quad.object, cache)))
+
+
+def _build_embedded() -> Dataset:
+    from .cli import default_records_dir
+    from .rdf import read_ontology, to_dataset
+    from .records import read_records
+    from .validate import validate
+
+    records, report = read_records(default_records_dir())
+    report = report + validate(records)
+    if not report.ok:
+        raise InputError("the embedded records have problems; run `zonekg validate`")
+    built = to_dataset(records, ontology=read_ontology())
+    ds = Dataset(default_union=True)
+    for prefix, ns in built.namespaces():
+        ds.bind(prefix, ns, override=True)
+    for g in built.graphs():
+        target = ds.graph(g.identifier)
+        for triple in g:
+            target.add(triple)
+    return ds
+
+
+def infer(ds: Dataset, *, mode: str, ontology: Graph) -> Graph:
+    """The triples owlrl's ``mode`` closure (``rdfs`` or ``owlrl``) adds to ``ds`` and ``ontology``."""
+    import owlrl
+
+    semantics = {"rdfs": owlrl.RDFS_Semantics, "owlrl": owlrl.OWLRL_Semantics}[mode]
+    union = Graph()
+    for triple in ds.triples((None, None, None)):
+        union.add(triple)
+    for triple in ontology:
+        union.add(triple)
+    before = set(union)
+    owlrl.DeductiveClosure(semantics, axiomatic_triples=False, datatype_axioms=False).expand(union)
+    inferred = Graph()
+    for triple in union:
+        if triple not in before and not any(isinstance(t, BNode) for t in triple) and not (
+            isinstance(triple[0], Literal)
+        ):
+            inferred.add(triple)
+    return inferred
+
+
+def _with_inferences(ds: Dataset, *, mode: str, key: str) -> Dataset:
+    from .output import write_outputs
+    from .rdf import read_ontology
+
+    path = cache_dir() / f"inferred-{mode}-{key}.nt"
+    target = ds.graph(INFERRED_GRAPH)
+    if path.is_file():
+        _read_into_graph(target, path)
+        return ds
+    inferred = infer(ds, mode=mode, ontology=read_ontology())
+    for triple in inferred:
+        target.add(triple)
+    text = "".join(sorted(line + "\n" for line in inferred.serialize(format="nt").splitlines() if line))
+    try:
+        write_outputs({path.name: text.encode("utf-8")}, path.parent)
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower next time
+        pass
+    return ds
+
+
+def _read_into_graph(graph: Graph, path: Path) -> None:
+    import pyoxigraph as ox
+
+    cache: dict = {}
+    for triple in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES):
+        graph.add((_rdflib_term(triple.subject, cache), _rdflib_term(triple.predicate, cache), _rdflib_term(triple.object, cache)))
+
+
+def load(data: Sequence[Path | str] | None = None, *, reason: str = DEFAULT_REASON) -> Dataset:
+    """The dataset to query: ``data`` files, else ``out/zone.trig``, else the embedded records; with inferences."""
+    if reason not in REASONING:
+        raise InputError(f"unknown reasoning {reason!r} (known: {', '.join(REASONING)})")
+    paths = list(data) if data else default_data()
+    if paths:
+        ds = read_dataset(paths)
+        digest = hashlib.sha256()
+        for path in paths:
+            digest.update(Path(path).read_bytes())
+    else:
+        ds = _build_embedded()
+        digest = hashlib.sha256(b"embedded")
+        for line in sorted(ds.serialize(format="nquads").splitlines()):
+            digest.update(line.encode("utf-8"))
+    if reason == "none":
+        return ds
+    from importlib import metadata
+
+    digest.update(f"{reason}|owlrl {metadata.version('owlrl')}".encode())
+    return _with_inferences(ds, mode=reason, key=digest.hexdigest()[:24])
+
+
+def resolve(ds: Dataset, value: str) -> Identifier:
+    """A ``--param`` value as an RDF term: an IRI, a prefixed name, an entity's name or alias, else a literal.
+
+    Raises
+    ------
+    InputError
+        If the name belongs to several entities (they are listed with their classes).
+    """
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">"):
+        return URIRef(text[1:-1])
+    if text.startswith(("http://", "https://", "urn:")):
+        return URIRef(text)
+    prefix, _, local = text.partition(":")
+    namespaces = dict(ds.namespaces())
+    if local and prefix in namespaces and " " not in text:
+        return URIRef(str(namespaces[prefix]) + local)
+    from .validate import squash
+
+    wanted = squash(text)
+    found: dict[Identifier, set[str]] = {}
+    for prop in (SKOS.prefLabel, SKOS.altLabel):
+        for subject, label in ds.subject_objects(prop):
+            if isinstance(label, Literal) and squash(str(label)) == wanted:
+                found.setdefault(subject, set())
+    if not found:
+        return Literal(text)
+    if len(found) > 1:
+        listed = []
+        for subject in sorted(found, key=str):
+            classes = sorted(ds.namespace_manager.normalizeUri(c) for c in ds.objects(subject, RDF.type) if isinstance(c, URIRef))
+            listed.append(f"{subject} ({', '.join(classes) or 'no class'})")
+        raise InputError(f"{value!r} names several entities: " + "; ".join(listed))
+    return next(iter(found))
+
+
+def source_text(spec: str) -> tuple[str, str]:
+    """A query given as a library name, a ``.rq`` file or SPARQL text → (what it is, the text)."""
+    library = read_library()
+    if spec in library:
+        return f"library query {spec!r}", library[spec].text
+    path = Path(spec)
+    if spec.endswith(".rq") or (len(spec) < 4096 and "\n" not in spec and path.is_file()):
+        try:
+            return f"query file {spec}", path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{spec}: cannot read the query file: {exc}") from exc
+    return "query text", spec
+
+
+def answer(
+    ds: Dataset,
+    text: str,
+    *,
+    params: Mapping[str, str] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    allow_update: bool = False,
+) -> tuple[Prepared, Result]:
+    """Prepare ``text``, resolve ``params`` against ``ds`` and run it."""
+    prepared = prepare(text, allow_update=allow_update)
+    bindings = {name: resolve(ds, value) for name, value in (params or {}).items()}
+    return prepared, run(ds, prepared, bindings=bindings, timeout=timeout)
+
+
+def query(
+    spec: str,
+    *,
+    params: Mapping[str, str] | None = None,
+    data: Iterable[Path | str] | None = None,
+    reason: str = DEFAULT_REASON,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Any:
+    """Answer a query (library name, ``.rq`` file or SPARQL text) with plain Python values.
+
+    Returns a list of ``{variable: value}`` dicts for SELECT, a ``bool`` for
+    ASK, and a list of ``(subject, predicate, object)`` tuples for CONSTRUCT
+    and DESCRIBE. IRIs come back as ``str``; numbers, booleans and dates as
+    Python numbers, booleans and dates.
+    """
+    _, text = source_text(spec)
+    ds = load(list(data) if data else None, reason=reason)
+    _, result = answer(ds, text, params=params, timeout=timeout)
+    if result.form == "SELECT":
+        return [{name: to_python(term) for name, term in zip(result.vars, row)} for row in result.rows]
+    if result.form == "ASK":
+        return bool(result.boolean)
+    return [tuple(to_python(t) for t in triple) for triple in result.triples]

@@ -1,0 +1,225 @@
+"""Stage 4: answering SPARQL safely — check, bind, run with a time limit, return plain rows.
+
+Every query is parsed by rdflib before anything runs, and refused when it
+could reach the network or the file system on the user's behalf (``SERVICE``,
+``FROM``/``FROM NAMED`` of any IRI, and every update — ``LOAD`` included —
+unless updates are explicitly allowed). Values go in through ``initBindings``
+only. A query runs in a forked worker that is killed at the time limit, so a
+pathological query cannot hang the caller.
+
+Examples
+--------
+>>> from rdflib import Dataset, Literal, URIRef
+>>> ds = Dataset(default_union=True)
+>>> _ = ds.graph(URIRef("http://x.org/g")).add((URIRef("http://x.org/a"), URIRef("http://x.org/p"), Literal(1)))
+>>> result = run(ds, prepare("SELECT ?s ?o WHERE { ?s ?p ?o }"))
+>>> result.vars, result.rows
+(['s', 'o'], [(rdflib.term.URIRef('http://x.org/a'), rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))])
+>>> prepare("SELECT * WHERE { SERVICE <http://evil.example/sparql> { ?s ?p ?o } }")
+Traceback (most recent call last):
+    ...
+graph.errors.QueryError: SERVICE <http://evil.example/sparql> is refused: queries never reach the network
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from rdflib import Dataset, Graph
+from rdflib.term import Identifier, Variable
+
+from .errors import QueryError, QueryTimeout, ZonekgError
+
+__all__ = ["DEFAULT_TIMEOUT", "Prepared", "Result", "prepare", "run", "to_python"]
+
+#: Seconds a query may run unless told otherwise.
+DEFAULT_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A checked query: its text and form (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE`` or ``UPDATE``)."""
+
+    text: str
+    form: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a query returned: rows for SELECT, a boolean for ASK, triples for CONSTRUCT/DESCRIBE."""
+
+    form: str
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Identifier | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Identifier, Identifier, Identifier]] = field(default_factory=list)
+
+    def graph(self) -> Graph:
+        """The CONSTRUCT or DESCRIBE result as an rdflib graph."""
+        g = Graph()
+        for triple in self.triples:
+            g.add(triple)
+        return g
+
+
+def _syntax_error(exc: Exception, text: str) -> QueryError:
+    line = getattr(exc, "lineno", None)
+    col = getattr(exc, "col", None)
+    where = f"line {line}, column {col}" if line is not None else "unknown position"
+    message = getattr(exc, "msg", None) or str(exc).split(" (at char")[0]
+    return QueryError(f"SPARQL syntax error at {where}: {message}")
+
+
+def _walk(node: Any, seen: set[int]):
+    """Yield every algebra node below ``node`` (CompValue trees, lists, dicts)."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    name = getattr(node, "name", None)
+    if name is not None:
+        yield node
+    if isinstance(node, Mapping):
+        for value in node.values():
+            yield from _walk(value, seen)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _walk(value, seen)
+
+
+def prepare(text: str, *, allow_update: bool = False) -> Prepared:
+    """Parse and check ``text``; raise :class:`QueryError` if it is malformed or refused.
+
+    Examples
+    --------
+    >>> prepare("ASK { ?s ?p ?o }").form
+    'ASK'
+    >>> prepare("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }")
+    Traceback (most recent call last):
+        ...
+    graph.errors.QueryError: FROM <file:///etc/passwd> is refused: queries run on the loaded data only
+    >>> prepare("SELECT * WHERE {\\n  ?s ?p\\n}")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    graph.errors.QueryError: SPARQL syntax error at line 2, column ...
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        algebra = translateQuery(parseQuery(text)).algebra
+    except ParseException as query_exc:
+        try:
+            update = translateUpdate(parseUpdate(text))
+        except ParseException:
+            raise _syntax_error(query_exc, text) from query_exc
+        except Exception as exc:  # rdflib raises plain exceptions for some semantic errors
+            raise QueryError(f"SPARQL error: {exc}") from exc
+        if not allow_update:
+            raise QueryError("SPARQL Update is refused: give --update and a writable --data file to change data")
+        for node in _walk(update.algebra, set()):
+            if node.name == "Load":
+                raise QueryError(f"LOAD <{node['iri']}> is refused: queries never read files or the network")
+            if node.name == "ServiceGraphPattern":
+                raise QueryError(f"SERVICE <{node['term']}> is refused: queries never reach the network")
+        return Prepared(text, "UPDATE")
+    except Exception as exc:
+        raise QueryError(f"SPARQL error: {exc}") from exc
+    for clause in algebra.get("datasetClause") or []:
+        named = "named" in clause
+        iri = clause["named"] if named else clause["default"]
+        keyword = "FROM NAMED" if named else "FROM"
+        raise QueryError(f"{keyword} <{iri}> is refused: queries run on the loaded data only")
+    for node in _walk(algebra, set()):
+        if node.name == "ServiceGraphPattern":
+            raise QueryError(f"SERVICE <{node['term']}> is refused: queries never reach the network")
+    form = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}[algebra.name]
+    return Prepared(text, form)
+
+
+def _execute(ds: Dataset, prepared: Prepared, bindings: Mapping[str, Identifier]) -> Result:
+    import rdflib.plugins.sparql as sparql_settings
+
+    sparql_settings.SPARQL_LOAD_GRAPHS = False  # belt and braces: never fetch FROM graphs
+    if prepared.form == "UPDATE":
+        ds.update(prepared.text, initBindings=dict(bindings))
+        return Result("UPDATE")
+    result = ds.query(prepared.text, initBindings={Variable(k): v for k, v in bindings.items()})
+    if prepared.form == "SELECT":
+        names = [str(v) for v in (result.vars or [])]
+        return Result("SELECT", names, [tuple(row) for row in result])
+    if prepared.form == "ASK":
+        return Result("ASK", boolean=bool(result.askAnswer))
+    return Result(prepared.form, triples=[tuple(t) for t in result])
+
+
+def _child(ds: Dataset, prepared: Prepared, bindings: Mapping[str, Identifier], conn: Any) -> None:
+    try:
+        payload = ("ok", _execute(ds, prepared, bindings))
+    except ZonekgError as exc:
+        payload = ("error", exc)
+    except Exception as exc:  # report the engine's error to the parent
+        payload = ("error", QueryError(f"the query failed: {exc.__class__.__name__}: {exc}"))
+        traceback.print_exc()
+    try:
+        conn.send_bytes(pickle.dumps(payload))
+    finally:
+        conn.close()
+
+
+def run(
+    ds: Dataset,
+    prepared: Prepared,
+    *,
+    bindings: Mapping[str, Identifier] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Result:
+    """Run a prepared query on ``ds`` with ``bindings`` (through ``initBindings``) within ``timeout`` seconds.
+
+    The query runs in a forked worker; past the limit the worker is killed and
+    :class:`QueryTimeout` is raised. Updates run in this process (they change
+    ``ds``) under the same limit, checked by a watchdog process.
+    """
+    bindings = dict(bindings or {})
+    if prepared.form == "UPDATE":
+        return _execute(ds, prepared, bindings)
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_child, args=(ds, prepared, bindings, sender), daemon=True)
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryTimeout(f"the query was stopped after its time limit of {timeout:g} s")
+        status, payload = pickle.loads(receiver.recv_bytes())
+    except EOFError as exc:
+        raise QueryError(f"the query worker ended without an answer (exit code {worker.exitcode})") from exc
+    finally:
+        if worker.is_alive():
+            worker.kill()
+        worker.join()
+        receiver.close()
+    if status == "error":
+        raise payload
+    return payload
+
+
+def to_python(term: Identifier | None) -> Any:
+    """A term as a plain Python value: IRIs and strings as ``str``, numbers, booleans and dates as themselves.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> to_python(URIRef("http://x.org/a")), to_python(Literal("5", datatype="http://www.w3.org/2001/XMLSchema#integer"))
+    ('http://x.org/a', 5)
+    """
+    if term is None:
+        return None
+    value = term.toPython() if hasattr(term, "toPython") else term
+    if isinstance(value, Identifier):
+        return str(value)
+    return value
