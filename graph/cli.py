@@ -288,19 +288,25 @@ def _update(args: argparse.Namespace, text: str, params: dict[str, str], out: Te
     path = args.data[0]
     if not os.access(path, os.W_OK):
         raise InputError(f"{path}: not writable")
-    ds = read_dataset([path])
-    prepared, _ = answer(ds, text, params=params, timeout=args.timeout, allow_update=True)
+    fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: --update changes TriG, N-Quads, Turtle or N-Triples files only")
+    if not path.is_file():
+        raise InputError(f"{path}: no such data file")
+    if fmt in ("turtle", "nt"):
+        from rdflib import Graph
+
+        target = Graph()
+        try:
+            target.parse(path, format=fmt)
+        except Exception as exc:  # parsers raise many kinds of errors
+            raise InputError(f"{path}: cannot read as {fmt}: {exc}") from exc
+    else:
+        target = read_dataset([path])
+    prepared, _ = answer(target, text, params=params, timeout=args.timeout, allow_update=True)
     if prepared.form != "UPDATE":
         raise InputError("--update takes a SPARQL Update, not a query")
-    fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(f"{path}: --update writes TriG, N-Quads, Turtle, N-Triples or JSON-LD only")
-    if fmt in ("turtle", "nt"):
-        from .output import union_graph
-
-        data = union_graph(ds).serialize(format=fmt, encoding="utf-8")
-    else:
-        data = ds.serialize(format=fmt, encoding="utf-8")
+    data = target.serialize(format=fmt, encoding="utf-8")
     write_outputs({path.name: data}, path.parent)
     print(f"zonekg: updated {path}", file=err)
     return EXIT_OK

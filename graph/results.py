@@ -130,6 +130,8 @@ def render(result: Result, *, fmt: str, prefixes: Mapping[str, str] | None = Non
         return _table(result, names)
     if fmt == "tsv":
         return _tsv(result)
+    if fmt == "csv" and result.form == "ASK":  # the SPARQL CSV format has no ASK form: one column, one row
+        return "boolean\r\n" + ("true" if result.boolean else "false") + "\r\n"
     data = _rdflib_result(result).serialize(format=fmt, encoding="utf-8")
     return data.decode("utf-8") if isinstance(data, bytes) else str(data)
 

@@ -33,11 +33,15 @@ from rdflib import Dataset, Graph
 from rdflib.term import Identifier, Variable
 
 from .errors import QueryError, QueryTimeout, ZonekgError
+from .namespaces import DEFAULT_BASE, PREFIXES
 
-__all__ = ["DEFAULT_TIMEOUT", "Prepared", "Result", "prepare", "run", "to_python"]
+__all__ = ["DEFAULT_TIMEOUT", "INIT_NS", "Prepared", "Result", "prepare", "run", "to_python"]
 
 #: Seconds a query may run unless told otherwise.
 DEFAULT_TIMEOUT = 30.0
+
+#: Prefixes every query may use without declaring them (zk:, kg:, org:, schema:, skos:, …).
+INIT_NS: dict[str, str] = {**{prefix: str(ns) for prefix, ns in PREFIXES}, "kg": DEFAULT_BASE, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
 
 
 @dataclass(frozen=True)
@@ -111,10 +115,10 @@ def prepare(text: str, *, allow_update: bool = False) -> Prepared:
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     try:
-        algebra = translateQuery(parseQuery(text)).algebra
+        algebra = translateQuery(parseQuery(text), initNs=INIT_NS).algebra
     except ParseException as query_exc:
         try:
-            update = translateUpdate(parseUpdate(text))
+            update = translateUpdate(parseUpdate(text), initNs=INIT_NS)
         except ParseException:
             raise _syntax_error(query_exc, text) from query_exc
         except Exception as exc:  # rdflib raises plain exceptions for some semantic errors
@@ -146,9 +150,9 @@ def _execute(ds: Dataset, prepared: Prepared, bindings: Mapping[str, Identifier]
 
     sparql_settings.SPARQL_LOAD_GRAPHS = False  # belt and braces: never fetch FROM graphs
     if prepared.form == "UPDATE":
-        ds.update(prepared.text, initBindings=dict(bindings))
+        ds.update(prepared.text, initNs=INIT_NS, initBindings=dict(bindings))
         return Result("UPDATE")
-    result = ds.query(prepared.text, initBindings={Variable(k): v for k, v in bindings.items()})
+    result = ds.query(prepared.text, initNs=INIT_NS, initBindings={Variable(k): v for k, v in bindings.items()})
     if prepared.form == "SELECT":
         names = [str(v) for v in (result.vars or [])]
         return Result("SELECT", names, [tuple(row) for row in result])

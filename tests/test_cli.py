@@ -129,3 +129,76 @@ def test_coverage_command(tmp_path, mini_dir):
     assert code == EXIT_DATA
     assert out.splitlines()[0] == "3 figures not accounted for"
     assert "  mini:103-107 8亿美元" in out
+
+
+# --- zonekg query ---------------------------------------------------------------------------
+
+
+def test_query_library_by_name_with_a_chinese_parameter(kunshan_trig):
+    code, out, err = run("query", "companies-in-park", "--param", "park=联东U谷", "--data", str(kunshan_trig))
+    assert code == EXIT_OK, err
+    assert "江苏液滴逻辑生物技术有限公司" in out and out.splitlines()[1].startswith("---")
+
+
+def test_query_formats(kunshan_trig):
+    import json
+
+    code, out, _ = run("query", "people-and-roles", "--format", "json", "--data", str(kunshan_trig))
+    assert code == EXIT_OK
+    assert len(json.loads(out)["results"]["bindings"]) >= 10
+    code, out, _ = run("query", "CONSTRUCT { ?z a zk:Zone } WHERE { ?z a zk:Zone }", "--format", "nt", "--data", str(kunshan_trig))
+    assert code == EXIT_OK and "<https://w3id.org/zonekg/id/kunshan-hnz>" in out
+
+
+def test_query_file_and_list(tmp_path, kunshan_trig):
+    rq = tmp_path / "zones.rq"
+    rq.write_text("SELECT ?z WHERE { ?z a zk:Zone } ORDER BY ?z", encoding="utf-8")
+    code, out, _ = run("query", str(rq), "--format", "csv", "--data", str(kunshan_trig))
+    assert code == EXIT_OK and out.splitlines()[0] == "z"
+    code, out, _ = run("query", "--list")
+    assert code == EXIT_OK and "companies-in-park" in out and "某园区内有哪些企业？" in out
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "SERVICE <http://127.0.0.1:9/> is refused"),
+        ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", "FROM <file:///etc/passwd> is refused"),
+        ("DELETE WHERE { ?s ?p ?o }", "SPARQL Update is refused"),
+        ("SELECT * WHERE {\n  ?s ?p\n}", "SPARQL syntax error at line"),
+    ],
+)
+def test_query_refusals_exit_2(query, message, kunshan_trig):
+    code, out, err = run("query", query, "--data", str(kunshan_trig), "--reason", "none")
+    assert code == EXIT_USAGE and message in err and out == ""
+
+
+def test_query_timeout_exit_2(tmp_path):
+    chain = tmp_path / "chain.nt"
+    chain.write_text("".join(f"<http://x.org/c{i}> <http://x.org/p> <http://x.org/c{i + 1}> .\n" for i in range(400)), encoding="utf-8")
+    import time as _time
+
+    started = _time.monotonic()
+    code, _, err = run("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a (<http://x.org/p>|^<http://x.org/p>)* ?b }",
+                       "--data", str(chain), "--reason", "none", "--timeout", "1")
+    assert code == EXIT_USAGE and "time limit of 1 s" in err
+    assert _time.monotonic() - started < 1 + 1 + 1.5  # the limit, one second, and loading the chain
+
+
+def test_update_needs_the_flag_and_a_writable_file(tmp_path):
+    data = tmp_path / "d.ttl"
+    data.write_text("<http://x.org/a> <http://x.org/p> 1 .\n", encoding="utf-8")
+    update = "INSERT DATA { <http://x.org/b> <http://x.org/p> 2 }"
+    assert run("query", update, "--data", str(data), "--reason", "none")[0] == EXIT_USAGE
+    code, _, err = run("query", update, "--data", str(data), "--update")
+    assert code == EXIT_OK, err
+    from rdflib import Graph, Literal, URIRef
+
+    assert (URIRef("http://x.org/b"), URIRef("http://x.org/p"), Literal(2)) in Graph().parse(data)
+    assert run("query", update, "--data", str(tmp_path / "missing" / "d.ttl"), "--update")[0] == EXIT_USAGE
+    assert run("query", "ASK { ?s ?p ?o }", "--update")[0] == EXIT_USAGE
+
+
+def test_bad_param_syntax():
+    code, _, err = run("query", "tensions", "--param", "novalue")
+    assert code == EXIT_USAGE and "NAME=VALUE" in err

@@ -1,0 +1,87 @@
+"""Loading the graph for queries, inference with its cache, and name resolution."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Literal, URIRef
+
+import graph
+from graph.errors import InputError
+from graph.namespaces import DEFAULT_BASE, ORG, ZK
+from graph.querying import INFERRED_GRAPH, answer, cache_dir, load, read_dataset, resolve, source_text
+
+KG = DEFAULT_BASE
+
+
+def test_names_aliases_and_iris_resolve(kunshan_query_ds):
+    ds = kunshan_query_ds
+    assert resolve(ds, "昆山高新区") == URIRef(f"{KG}kunshan-hnz")
+    assert resolve(ds, "Kunshan High-tech Zone") == URIRef(f"{KG}kunshan-hnz")
+    assert resolve(ds, "协鑫光电") == resolve(ds, "昆山协鑫光电材料有限公司")
+    assert resolve(ds, "联东Ｕ谷科技园") == URIRef(f"{KG}liandong-u-valley")
+    assert resolve(ds, "kg:cambricon") == URIRef(f"{KG}cambricon")
+    assert resolve(ds, f"<{KG}cambricon>") == URIRef(f"{KG}cambricon")
+    assert resolve(ds, "2021") == Literal("2021")
+
+
+def test_ambiguous_names_are_listed_with_their_classes(kunshan_query_ds):
+    with pytest.raises(InputError, match="names several entities") as info:
+        resolve(kunshan_query_ds, "电子信息")
+    assert "zk:Industry" in str(info.value) and "zk:IndustryCluster" in str(info.value)
+
+
+def test_rdfs_default_finds_members_of_superclasses(kunshan_query_ds):
+    parks = answer(kunshan_query_ds, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a zk:Park }")[1].rows[0][0].toPython()
+    orgs = answer(kunshan_query_ds, "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a org:Organization }")[1].rows[0][0].toPython()
+    assert parks >= 30 and orgs >= 80
+    assert len(kunshan_query_ds.graph(INFERRED_GRAPH)) > 0
+
+
+def test_without_reasoning_superclasses_are_empty(kunshan_trig):
+    ds = load([kunshan_trig], reason="none")
+    assert answer(ds, "ASK { ?p a zk:Park }")[1].boolean is False
+    assert answer(ds, "ASK { ?p a zk:IndustrialPark }")[1].boolean is True
+
+
+def test_inferences_are_cached(kunshan_trig, kunshan_query_ds):
+    cached = list(cache_dir().glob("inferred-rdfs-*.nt"))
+    assert len(cached) == 1
+    again = load([kunshan_trig])
+    assert len(again.graph(INFERRED_GRAPH)) == len(kunshan_query_ds.graph(INFERRED_GRAPH))
+
+
+def test_read_dataset_formats(tmp_path, kunshan_trig):
+    ds = read_dataset([kunshan_trig])
+    assert len(ds.graph(URIRef(f"{KG}graph/khnz-2021"))) > 1000
+    ttl = tmp_path / "x.ttl"
+    ttl.write_text("<http://x.org/a> <http://x.org/p> \"b\"@zh .\n", encoding="utf-8")
+    assert (URIRef("http://x.org/a"), URIRef("http://x.org/p"), Literal("b", lang="zh")) in read_dataset([ttl])
+    with pytest.raises(InputError, match="unknown RDF format"):
+        read_dataset([tmp_path / "x.doc"])
+    with pytest.raises(InputError, match="no such data file"):
+        read_dataset([tmp_path / "missing.ttl"])
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://x.org/a> <http://x.org/p> .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.ttl: cannot read as turtle"):
+        read_dataset([bad])
+
+
+def test_source_text(tmp_path):
+    assert source_text("tensions")[0] == "library query 'tensions'"
+    rq = tmp_path / "q.rq"
+    rq.write_text("ASK { ?s ?p ?o }", encoding="utf-8")
+    assert source_text(str(rq)) == (f"query file {rq}", "ASK { ?s ?p ?o }")
+    assert source_text("ASK { ?s ?p ?o }")[0] == "query text"
+
+
+def test_python_api_returns_plain_values(kunshan_trig):
+    rows = graph.query("people-and-roles", params={"person": "苏阳"}, data=[kunshan_trig])
+    assert rows == [{
+        "person": f"{KG}su-yang", "name": "苏阳", "role": "董事长",
+        "organisation": f"{KG}droplet-logic", "organisation_name": "江苏液滴逻辑生物技术有限公司",
+        "report": f"{KG}report/khnz-2021",
+    }]
+    assert graph.query("ASK { ?x a zk:Zone }", data=[kunshan_trig]) is True
+    triples = graph.query(f"CONSTRUCT {{ ?s a zk:Zone }} WHERE {{ ?s a zk:Zone }}", data=[kunshan_trig], reason="none")
+    assert (f"{KG}kunshan-hnz", str(ORG.Organization).replace("org#Organization", "org#Organization"), None) not in triples
+    assert (f"{KG}kunshan-hnz", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", str(ZK.Zone)) in triples
