@@ -46,10 +46,12 @@ INIT_NS: dict[str, str] = {**{prefix: str(ns) for prefix, ns in PREFIXES}, "kg":
 
 @dataclass(frozen=True)
 class Prepared:
-    """A checked query: its text and form (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE`` or ``UPDATE``)."""
+    """A checked query: its text, form (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE`` or ``UPDATE``)
+    and, for queries, rdflib's parsed form (so it is parsed once, not again to run)."""
 
     text: str
     form: str
+    parsed: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,8 @@ def prepare(text: str, *, allow_update: bool = False) -> Prepared:
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     try:
-        algebra = translateQuery(parseQuery(text), initNs=INIT_NS).algebra
+        parsed = translateQuery(parseQuery(text), initNs=INIT_NS)
+        algebra = parsed.algebra
     except ParseException as query_exc:
         try:
             update = translateUpdate(parseUpdate(text), initNs=INIT_NS)
@@ -142,7 +145,7 @@ def prepare(text: str, *, allow_update: bool = False) -> Prepared:
         if node.name == "ServiceGraphPattern":
             raise QueryError(f"SERVICE <{node['term']}> is refused: queries never reach the network")
     form = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}[algebra.name]
-    return Prepared(text, form)
+    return Prepared(text, form, parsed)
 
 
 def _execute(ds: Dataset, prepared: Prepared, bindings: Mapping[str, Identifier]) -> Result:
@@ -152,13 +155,21 @@ def _execute(ds: Dataset, prepared: Prepared, bindings: Mapping[str, Identifier]
     if prepared.form == "UPDATE":
         ds.update(prepared.text, initNs=INIT_NS, initBindings=dict(bindings))
         return Result("UPDATE")
-    result = ds.query(prepared.text, initNs=INIT_NS, initBindings={Variable(k): v for k, v in bindings.items()})
+    query = prepared.parsed if prepared.parsed is not None and _local(ds) else prepared.text
+    result = ds.query(query, initNs=INIT_NS, initBindings={Variable(k): v for k, v in bindings.items()})
     if prepared.form == "SELECT":
         names = [str(v) for v in (result.vars or [])]
         return Result("SELECT", names, [tuple(row) for row in result])
     if prepared.form == "ASK":
         return Result("ASK", boolean=bool(result.askAnswer))
     return Result(prepared.form, triples=[tuple(t) for t in result])
+
+
+def _local(ds: Graph) -> bool:
+    """True when rdflib's own engine answers for ``ds`` (a remote store wants the text)."""
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    return not isinstance(ds.store, SPARQLStore)
 
 
 def _child(ds: Dataset, prepared: Prepared, bindings: Mapping[str, Identifier], conn: Any) -> None:
