@@ -34,7 +34,7 @@ from rdflib.term import Identifier
 
 from .errors import InputError
 from .library import read_library
-from .namespaces import DEFAULT_BASE, PREFIXES, RDF, SKOS, XSD
+from .namespaces import DEFAULT_BASE, PREFIXES, RDF, RDFS, SKOS, XSD
 from .sparql import DEFAULT_TIMEOUT, Prepared, Result, prepare, run, to_python
 
 __all__ = [
@@ -169,7 +169,11 @@ def _build_embedded() -> Dataset:
 
 
 def infer(ds: Dataset, *, mode: str, ontology: Graph) -> Graph:
-    """The triples owlrl's ``mode`` closure (``rdfs`` or ``owlrl``) adds to ``ds`` and ``ontology``."""
+    """The triples owlrl's ``mode`` closure (``rdfs`` or ``owlrl``) adds to ``ds`` and ``ontology``.
+
+    Blank nodes, literal subjects and the trivial ``?x rdf:type rdfs:Resource``
+    are left out.
+    """
     import owlrl
 
     semantics = {"rdfs": owlrl.RDFS_Semantics, "owlrl": owlrl.OWLRL_Semantics}[mode]
@@ -182,10 +186,11 @@ def infer(ds: Dataset, *, mode: str, ontology: Graph) -> Graph:
     owlrl.DeductiveClosure(semantics, axiomatic_triples=False, datatype_axioms=False).expand(union)
     inferred = Graph()
     for triple in union:
-        if triple not in before and not any(isinstance(t, BNode) for t in triple) and not (
-            isinstance(triple[0], Literal)
-        ):
-            inferred.add(triple)
+        if triple in before or any(isinstance(t, BNode) for t in triple) or isinstance(triple[0], Literal):
+            continue
+        if triple[1] == RDF.type and triple[2] == RDFS.Resource:
+            continue  # every node is a resource: thousands of triples that answer nothing
+        inferred.add(triple)
     return inferred
 
 
@@ -236,7 +241,7 @@ def load(data: Sequence[Path | str] | None = None, *, reason: str = DEFAULT_REAS
         return ds
     from importlib import metadata
 
-    digest.update(f"{reason}|owlrl {metadata.version('owlrl')}".encode())
+    digest.update(f"{reason}|owlrl {metadata.version('owlrl')}|closure v2".encode())
     return _with_inferences(ds, mode=reason, key=digest.hexdigest()[:24])
 
 
