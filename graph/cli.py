@@ -95,6 +95,12 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--update", action="store_true", help="allow SPARQL Update on the one --data file, written back atomically")
     ask.add_argument("--endpoint", default=None, metavar="URL", help="send the query to a remote SPARQL 1.1 endpoint instead")
 
+    study = sub.add_parser("analyze", help="network analysis: centralities, brokers, communities (writes analysis.json and analysis.trig)")
+    study.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="analyse these RDF files (default: the built out/zone.trig)")
+    study.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/)")
+    study.add_argument("--seed", type=int, default=42, help="seed of community detection (default: 42)")
+    study.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+
     locate = sub.add_parser("locate", help="print the citation SOURCE:START-END of every place a text stands in the reports")
     locate.add_argument("text", help="a name or number, as the report prints it (line breaks ignored)")
     locate.add_argument("--corpus", type=Path, default=None, help="directory of the reports' texts (default: $ZONEKG_CORPUS)")
@@ -312,7 +318,39 @@ def _update(args: argparse.Namespace, text: str, params: dict[str, str], out: Te
     return EXIT_OK
 
 
-_COMMANDS = {"build": _build, "validate": _validate, "coverage": _coverage, "query": _query, "locate": _locate}
+def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from rdflib import Dataset
+
+    from .analysis import analyze, to_json, to_rdf
+    from .network import to_networkx
+    from .output import trig_bytes, write_outputs
+    from .querying import load
+
+    progress = _Progress(err, args.quiet)
+    progress("loading the graph")
+    ds = load(args.data, reason="none")
+    g = to_networkx(ds)
+    progress(f"projected {g.number_of_nodes()} entities and {g.number_of_edges()} relations; measuring")
+    result = analyze(g, seed=args.seed)
+    analysis = Dataset()
+    target = analysis.graph(to_rdf(result).identifier)
+    for triple in to_rdf(result):
+        target.add(triple)
+    for prefix, ns in ds.namespaces():
+        analysis.bind(prefix, ns, override=True)
+    paths = write_outputs({"analysis.json": to_json(result).encode("utf-8"), "analysis.trig": trig_bytes(analysis)}, args.out)
+    for path in paths:
+        progress(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    name = lambda node: result.nodes[node].get("name_zh") or node  # noqa: E731
+    print(f"{g.number_of_nodes()} entities, {g.number_of_edges()} relations, {len(result.communities)} communities "
+          f"(modularity {result.modularity:.3f}), {len(result.brokers)} brokers, {len(result.bridges)} bridges", file=out)
+    for measure in ("betweenness", "pagerank", "degree"):
+        top = ", ".join(f"{name(n)} {v:.3f}" for n, v in result.top(measure, 5))
+        print(f"top {measure}: {top}", file=out)
+    return EXIT_OK
+
+
+_COMMANDS = {"build": _build, "analyze": _analyze, "validate": _validate, "coverage": _coverage, "query": _query, "locate": _locate}
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:

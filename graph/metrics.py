@@ -50,16 +50,14 @@ def undirected(g: "nx.MultiDiGraph") -> "nx.Graph":
     """One undirected edge per linked pair, ``weight`` = how many relations join them."""
     import networkx as nx
 
+    weights: dict[tuple[str, str], int] = {}
+    for u, v in g.edges():
+        if u != v:
+            pair = (u, v) if u < v else (v, u)
+            weights[pair] = weights.get(pair, 0) + 1
     out = nx.Graph()
     out.add_nodes_from(sorted(g.nodes(data=True)))
-    for u, v in g.edges():
-        if u == v:
-            continue
-        a, b = sorted((u, v))
-        if out.has_edge(a, b):
-            out[a][b]["weight"] += 1
-        else:
-            out.add_edge(a, b, weight=1)
+    out.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
     return out
 
 

@@ -131,6 +131,10 @@ class ZK(DefinedNamespace):
     SourceReport: URIRef
     Tension: URIRef
     TensionKind: URIRef
+    # Classes: network analysis
+    NetworkAnalysis: URIRef
+    Community: URIRef
+    Bridge: URIRef
 
     # Object properties: relations
     locatedIn: URIRef
@@ -167,6 +171,11 @@ class ZK(DefinedNamespace):
     evidence: URIRef
     involves: URIRef
     tensionKind: URIRef
+    # Object properties: network analysis
+    community: URIRef
+    between: URIRef
+    partOfAnalysis: URIRef
+    dominantIndustry: URIRef
 
     # Datatype properties
     normalisedValue: URIRef
@@ -176,6 +185,18 @@ class ZK(DefinedNamespace):
     sha256: URIRef
     characterCount: URIRef
     fileName: URIRef
+    # Datatype properties: network analysis
+    degreeCentrality: URIRef
+    weightedDegree: URIRef
+    betweennessCentrality: URIRef
+    closenessCentrality: URIRef
+    pageRank: URIRef
+    eigenvectorCentrality: URIRef
+    coreNumber: URIRef
+    componentNumber: URIRef
+    isBroker: URIRef
+    modularity: URIRef
+    seed: URIRef
 
     # Named individuals: base units
     CNY: URIRef

@@ -32,7 +32,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 from .errors import OutputError
 from .namespaces import PREFIXES
 
-__all__ = ["FORMATS", "serialize", "union_graph", "write_outputs"]
+__all__ = ["FORMATS", "serialize", "trig_bytes", "union_graph", "write_outputs"]
 
 #: Output file name → rdflib format used to write and re-read it.
 FORMATS = {"zone.ttl": "turtle", "zone.trig": "trig", "zone.jsonld": "json-ld", "zone.nt": "nt"}
@@ -55,6 +55,11 @@ class _SortedTrig(TrigSerializer):
     def __init__(self, store: Dataset) -> None:
         super().__init__(store)
         self.contexts.sort(key=lambda g: str(g.identifier))
+
+
+def trig_bytes(ds: Dataset) -> bytes:
+    """``ds`` as TriG with its graphs in IRI order (deterministic)."""
+    return _trig(ds)
 
 
 def _trig(ds: Dataset) -> bytes:

@@ -74,9 +74,12 @@ def cache_dir() -> Path:
 
 
 def default_data() -> list[Path]:
-    """The built ``out/zone.trig`` when it exists, else nothing (the embedded records are used)."""
+    """The built ``out/zone.trig`` (with ``out/analysis.trig`` when analysed), else nothing (the embedded records are used)."""
     built = Path("out") / "zone.trig"
-    return [built] if built.is_file() else []
+    if not built.is_file():
+        return []
+    analysis = Path("out") / "analysis.trig"
+    return [built, analysis] if analysis.is_file() else [built]
 
 
 def _rdflib_term(term: Any, cache: dict) -> Identifier:
@@ -171,8 +174,8 @@ def _build_embedded() -> Dataset:
 def infer(ds: Dataset, *, mode: str, ontology: Graph) -> Graph:
     """The triples owlrl's ``mode`` closure (``rdfs`` or ``owlrl``) adds to ``ds`` and ``ontology``.
 
-    Blank nodes, literal subjects and the trivial ``?x rdf:type rdfs:Resource``
-    are left out.
+    Blank nodes, literal subjects, literals the input does not hold (owlrl's
+    re-typed copies) and the trivial ``?x rdf:type rdfs:Resource`` are left out.
     """
     import owlrl
 
@@ -183,11 +186,14 @@ def infer(ds: Dataset, *, mode: str, ontology: Graph) -> Graph:
     for triple in ontology:
         union.add(triple)
     before = set(union)
+    stated = {(s_, o) for s_, _, o in before if isinstance(o, Literal)}
     owlrl.DeductiveClosure(semantics, axiomatic_triples=False, datatype_axioms=False).expand(union)
     inferred = Graph()
     for triple in union:
         if triple in before or any(isinstance(t, BNode) for t in triple) or isinstance(triple[0], Literal):
             continue
+        if isinstance(triple[2], Literal) and (triple[0], triple[2]) not in stated:
+            continue  # owlrl's re-typed copies of literals (7.0 as an integer 7): not new facts
         if triple[1] == RDF.type and triple[2] == RDFS.Resource:
             continue  # every node is a resource: thousands of triples that answer nothing
         inferred.add(triple)
@@ -241,7 +247,7 @@ def load(data: Sequence[Path | str] | None = None, *, reason: str = DEFAULT_REAS
         return ds
     from importlib import metadata
 
-    digest.update(f"{reason}|owlrl {metadata.version('owlrl')}|closure v2".encode())
+    digest.update(f"{reason}|owlrl {metadata.version('owlrl')}|closure v4".encode())
     return _with_inferences(ds, mode=reason, key=digest.hexdigest()[:24])
 
 

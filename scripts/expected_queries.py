@@ -2,6 +2,9 @@
 
 Usage: python scripts/expected_queries.py   (writes tests/fixtures/queries/NAME.json)
 
+It builds and analyses the embedded Kunshan records in a temporary directory
+first, as the tests do.
+
 Each fixture holds the parameters the test binds and the rows the query must
 return (plain values: IRIs and strings as text, numbers as numbers). Run it
 after a deliberate change to the records or a query, then review the diff:
@@ -29,7 +32,16 @@ def plain(value):
 
 
 def main() -> int:
-    ds = load(None, reason="rdfs")
+    import io
+    import tempfile
+
+    from graph.cli import main as zonekg
+
+    out = Path(tempfile.mkdtemp(prefix="zonekg-expected-"))
+    quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}
+    assert zonekg(["build", "-q", "--out", str(out)], **quiet) == 0
+    assert zonekg(["analyze", "-q", "--data", str(out / "zone.trig"), "--out", str(out)], **quiet) == 0
+    ds = load([out / "zone.trig", out / "analysis.trig"], reason="rdfs")
     for name, entry in read_library().items():
         params = PARAMS.get(name, {})
         _, result = answer(ds, entry.text, params=params, timeout=120)

@@ -87,7 +87,9 @@ def kunshan_trig(tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("kunshan-out")
     assert main(["build", "-q", "--out", str(out)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
-    return out / "zone.trig"
+    trig = out / "zone.trig"
+    assert main(["analyze", "-q", "--data", str(trig), "--out", str(out)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    return trig
 
 
 @pytest.fixture(scope="session")
@@ -95,4 +97,4 @@ def kunshan_query_ds(kunshan_trig):
     """The built Kunshan graph loaded for querying, with the default (RDFS) inferences."""
     from graph.querying import load
 
-    return load([kunshan_trig])
+    return load([kunshan_trig, kunshan_trig.with_name("analysis.trig")])
