@@ -101,6 +101,22 @@ def _parser() -> argparse.ArgumentParser:
     study.add_argument("--seed", type=int, default=42, help="seed of community detection (default: 42)")
     study.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
 
+    link = sub.add_parser("path", help="the shortest paths between two entities, with the relation and source of each hop")
+    link.add_argument("source", help="a name, alias or IRI")
+    link.add_argument("target", help="a name, alias or IRI")
+    link.add_argument("--max", type=int, default=5, help="at most this many paths (default: 5)")
+    link.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="RDF files (default: the built graph)")
+
+    ego = sub.add_parser("neighbours", help="the entities around one entity and the relations among them")
+    ego.add_argument("entity", help="a name, alias or IRI")
+    ego.add_argument("--depth", type=int, default=1, help="how many relations away (default: 1)")
+    ego.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="RDF files (default: the built graph)")
+
+    change = sub.add_parser("diff", help="what one report states that the other does not, and how the figures moved")
+    change.add_argument("--from", dest="first", default="2021", help="the earlier report's year (default: 2021)")
+    change.add_argument("--to", dest="second", default="2023", help="the later report's year (default: 2023)")
+    change.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="RDF files (default: the built graph)")
+
     locate = sub.add_parser("locate", help="print the citation SOURCE:START-END of every place a text stands in the reports")
     locate.add_argument("text", help="a name or number, as the report prints it (line breaks ignored)")
     locate.add_argument("--corpus", type=Path, default=None, help="directory of the reports' texts (default: $ZONEKG_CORPUS)")
@@ -350,7 +366,82 @@ def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"build": _build, "analyze": _analyze, "validate": _validate, "coverage": _coverage, "query": _query, "locate": _locate}
+def _projected(data):
+    from .network import to_networkx
+    from .querying import load
+
+    ds = load(data, reason="none")
+    return ds, to_networkx(ds)
+
+
+def _node(ds, g, value: str) -> str:
+    from rdflib import URIRef
+
+    from .querying import resolve
+
+    term = resolve(ds, value)
+    if not isinstance(term, URIRef) or str(term) not in g:
+        raise InputError(f"{value!r} names no entity of the graph")
+    return str(term)
+
+
+def _path(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .explore import format_path, shortest_paths
+
+    ds, g = _projected(args.data)
+    a, b = _node(ds, g, args.source), _node(ds, g, args.target)
+    paths = shortest_paths(g, a, b, limit=args.max)
+    if not paths:
+        print(f"zonekg: no path links {args.source} and {args.target}", file=err)
+        return EXIT_DATA
+    print(f"{len(paths)} shortest path(s) of {len(paths[0])} hop(s):", file=out)
+    for path in paths:
+        print(format_path(g, path), file=out)
+    return EXIT_OK
+
+
+def _neighbours(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .explore import neighbourhood
+
+    if args.depth < 1:
+        raise InputError("--depth must be 1 or more")
+    ds, g = _projected(args.data)
+    centre = _node(ds, g, args.entity)
+    ego = neighbourhood(g, centre, depth=args.depth)
+    name = lambda n: g.nodes[n].get("name_zh") or n  # noqa: E731
+    print(f"{name(centre)}: {ego.number_of_nodes() - 1} entities within {args.depth} relation(s)", file=out)
+    for u, v, key, data in sorted(ego.edges(keys=True, data=True)):
+        print(f"  {name(u)} —{data.get('label_en') or key}→ {name(v)}   [{', '.join(data.get('sources', []))}]", file=out)
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .explore import changed_relations
+    from .library import read_library
+    from .querying import answer
+
+    ds, g = _projected(args.data)
+    first, second = args.first, args.second
+    name = lambda n: g.nodes[n].get("name_zh") or n  # noqa: E731
+    for year, other in ((first, second), (second, first)):
+        only = sorted(n for n, d in g.nodes(data=True) if year in d.get("years", []) and other not in d.get("years", []))
+        print(f"entities named in the {year} report only ({len(only)}):", file=out)
+        for node in only:
+            print(f"  {name(node)} ({g.nodes[node].get('cls')})", file=out)
+    relations = changed_relations(g, first, second)
+    for year in (first, second):
+        print(f"relations stated in the {year} report only ({len(relations[year])}):", file=out)
+        for u, key, v in relations[year]:
+            print(f"  {name(u)} —{g.edges[u, v, key].get('label_en') or key}→ {name(v)}", file=out)
+    _, result = answer(ds, read_library()["indicator-change"].text)
+    rows = [r for r in result.rows if str(r[2]) == first and str(r[3]) == second]
+    print(f"indicators stated in both ({len(rows)}): from → to, change, change %", file=out)
+    for r in rows:
+        print(f"  {r[0]} — {r[1]}: {r[4]} → {r[5]} ({r[6].rsplit('#', 1)[-1]}), {r[7]}, {r[8]}%", file=out)
+    return EXIT_OK
+
+
+_COMMANDS = {"build": _build, "analyze": _analyze, "path": _path, "neighbours": _neighbours, "diff": _diff, "validate": _validate, "coverage": _coverage, "query": _query, "locate": _locate}
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
