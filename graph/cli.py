@@ -95,7 +95,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--update", action="store_true", help="allow SPARQL Update on the one --data file, written back atomically")
     ask.add_argument("--endpoint", default=None, metavar="URL", help="send the query to a remote SPARQL 1.1 endpoint instead")
 
-    study = sub.add_parser("analyze", help="network analysis: centralities, brokers, communities (writes analysis.json and analysis.trig)")
+    study = sub.add_parser(
+        "analyze", help="network analysis: centralities, brokers, communities (writes analysis.json, analysis.trig, report.html, report.md)"
+    )
     study.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="analyse these RDF files (default: the built out/zone.trig)")
     study.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/)")
     study.add_argument("--seed", type=int, default=42, help="seed of community detection (default: 42)")
@@ -334,6 +336,10 @@ def _update(args: argparse.Namespace, text: str, params: dict[str, str], out: Te
     return EXIT_OK
 
 
+def _plain(value):
+    return value if isinstance(value, (int, float, str)) or value is None else str(value)
+
+
 def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from rdflib import Dataset
 
@@ -354,7 +360,21 @@ def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target.add(triple)
     for prefix, ns in ds.namespaces():
         analysis.bind(prefix, ns, override=True)
-    paths = write_outputs({"analysis.json": to_json(result).encode("utf-8"), "analysis.trig": trig_bytes(analysis)}, args.out)
+    progress("drawing the report")
+    from .library import read_library
+    from .querying import answer
+    from .reporting import render_report
+    from .sparql import to_python
+
+    _, changes = answer(ds, read_library()["indicator-change"].text)
+    rows = [{k: _plain(to_python(v)) for k, v in zip(changes.vars, row)} for row in changes.rows]
+    for row in rows:
+        row["unit"] = str(row["unit"]).rsplit("#", 1)[-1]
+        row["subject"] = row.pop("subject_name")
+    report = render_report(result, changes=rows)
+    files = {"analysis.json": to_json(result).encode("utf-8"), "analysis.trig": trig_bytes(analysis)}
+    files.update({name: text.encode("utf-8") for name, text in report.files.items()})
+    paths = write_outputs(files, args.out)
     for path in paths:
         progress(f"wrote {path} ({path.stat().st_size:,} bytes)")
     name = lambda node: result.nodes[node].get("name_zh") or node  # noqa: E731

@@ -88,7 +88,8 @@ def test_analysis_is_byte_identical_across_processes(tmp_path, kunshan_trig):
         out = tmp_path / seed
         subprocess.run([sys.executable, "-m", "graph", "analyze", "-q", "--data", str(kunshan_trig), "--out", str(out)],
                        check=True, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
-        outputs.append(((out / "analysis.json").read_bytes(), (out / "analysis.trig").read_bytes()))
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert {"analysis.json", "analysis.trig", "report.html", "report.md", "report-degree.svg"} <= set(outputs[0])
     assert outputs[0] == outputs[1]
 
 

@@ -1,0 +1,98 @@
+"""The report: self-contained, escaped, deterministic, and Chinese drawn in a CJK font."""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+
+import networkx as nx
+import pytest
+
+from graph.analysis import analyze
+from graph.reporting import cjk_font, render_report
+
+EVIL = '<img src=x onerror=alert(1)></script><script>alert(1)</script>'
+
+
+@pytest.fixture(scope="module")
+def result():
+    g = nx.MultiDiGraph()
+    for u, v in [("a", "b"), ("b", "c"), ("a", "c"), ("c", "d")]:
+        g.add_edge(f"urn:x:{u}", f"urn:x:{v}", key="partnerOf")
+    names = {"urn:x:a": "昆山高新区", "urn:x:b": EVIL, "urn:x:c": "协鑫光电", "urn:x:d": "丘钛微电子"}
+    for node in g:
+        g.nodes[node].update(cls="Company", name_zh=names[node], name_en=node)
+    return analyze(g)
+
+
+CHANGES = [{"indicator": "effective high-tech enterprises", "subject": "昆山高新区", "from_year": "2021", "to_year": "2023",
+            "from_value": 644, "to_value": 820, "unit": "Count", "change": 176, "change_percent": 27.33}]
+
+
+@pytest.fixture(scope="module")
+def report(result):
+    return render_report(result, changes=CHANGES)
+
+
+def test_files(report):
+    assert sorted(report.files) == ["report-centrality.svg", "report-degree.svg", "report-indicators.svg", "report.html", "report.md"]
+
+
+def test_html_loads_nothing(report):
+    page = report.files["report.html"]
+    assert "<script" not in page.lower().replace("&lt;script", "")
+    assert "<link" not in page and "@import" not in page and not re.search(r"url\((?!#)", page)
+    assert not re.search(r'(src|href)\s*=\s*"(?!#|data:)', page)
+    assert "Content-Security-Policy" in page
+
+
+def test_every_value_is_escaped(report):
+    page = report.files["report.html"]
+    assert EVIL not in page
+    assert html_escaped(EVIL) in page
+    assert "\\|" not in report.files["report.md"] or EVIL.replace("|", "\\|") in report.files["report.md"]
+
+
+def html_escaped(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+def test_tables_hold_the_results(report, result):
+    md = report.files["report.md"]
+    assert "## Top 10 by Betweenness" in md and "| 1 | 协鑫光电 | Company |" in md
+    assert "| effective high-tech enterprises | 昆山高新区 | 2021 | 2023 | 644 → 820 Count | 176 | 27.33 |" in md
+    assert f"Brokers 中介节点 ({len(result.brokers)})" in md
+
+
+def test_charts_are_inline_svg_with_text_as_outlines(report):
+    page = report.files["report.html"]
+    assert page.count("<svg") == 3
+    svg = report.files["report-centrality.svg"]
+    assert svg.startswith("<?xml") and "<text" not in svg  # glyphs drawn as paths: no font needed to view
+
+
+def test_deterministic(result):
+    assert render_report(result, changes=CHANGES).files == render_report(result, changes=CHANGES).files
+
+
+def test_chinese_is_drawn_in_a_cjk_font(result):
+    font = cjk_font()
+    if font is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("no CJK font installed: CI must install fonts-wqy-microhei")
+        pytest.skip("no CJK font installed (install fonts-wqy-microhei)")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_report(result, changes=CHANGES)
+    missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    assert missing == []
+
+
+def test_analyze_writes_the_report(kunshan_trig):
+    out = kunshan_trig.parent
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "昆山高新区" in page and "Indicators stated in both reports" in page
+    assert (out / "report.md").read_text(encoding="utf-8").count("![") == 3
