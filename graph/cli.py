@@ -68,6 +68,15 @@ def _parser() -> argparse.ArgumentParser:
     records_options(build)
     build.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/)")
     build.add_argument("--base", default=DEFAULT_BASE, help=f"namespace for minted IRIs (default: {DEFAULT_BASE})")
+    build.add_argument(
+        "--size-by", default="pagerank", choices=("pagerank", "betweenness", "degree", "weighted_degree", "closeness", "eigenvector"),
+        help="the centrality that sizes nodes when graph.html opens (default: pagerank)",
+    )
+    build.add_argument("--title", default=None, help="heading of graph.html (default: the zone's names)")
+    build.add_argument("--seed", type=int, default=42, help="seed of the page's layout and communities (default: 42)")
+
+    view = sub.add_parser("view", help="open the interactive graph page (out/graph.html) in your browser")
+    view.add_argument("page", nargs="?", type=Path, default=Path("out") / "graph.html", help="the page (default: out/graph.html)")
 
     check = sub.add_parser("validate", help="check the records and the SHACL shapes; report every problem")
     records_options(check)
@@ -153,7 +162,8 @@ def _where(records) -> dict[str, tuple[str, int]]:
 
 
 def _checked_dataset(args: argparse.Namespace, progress: _Progress, err: TextIO, *, base: str = DEFAULT_BASE):
-    """Read, check and build; return the dataset, or ``None`` after listing every problem on ``err``."""
+    """Read, check and build; return the dataset and the reports' texts (``None`` if not given),
+    or ``None`` after listing every problem on ``err``."""
     from .rdf import read_ontology, to_dataset
     from .records import read_corpus, read_records
     from .validate import validate
@@ -183,7 +193,7 @@ def _checked_dataset(args: argparse.Namespace, progress: _Progress, err: TextIO,
     if not report.ok:
         return _fail(report, "against the SHACL shapes", err)
     progress("the dataset conforms to the shapes")
-    return ds
+    return ds, corpus
 
 
 def _fail(report, what: str, err: TextIO) -> None:
@@ -197,14 +207,19 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     check_base(args.base)
     progress = _Progress(err, args.quiet)
-    ds = _checked_dataset(args, progress, err, base=args.base)
-    if ds is None:
+    checked = _checked_dataset(args, progress, err, base=args.base)
+    if checked is None:
         return EXIT_DATA
+    ds, texts = checked
     from .output import serialize, write_outputs
     from .rdf import summarize
+    from .viewer import build_page
 
     progress("serialising zone.ttl, zone.trig, zone.jsonld, zone.nt")
     files = serialize(ds)
+    progress("measuring, laying out and drawing graph.html" + (" (quoting the reports)" if texts else ""))
+    page = build_page(ds, texts=texts, seed=args.seed, size_by=args.size_by, title=args.title)
+    files["graph.html"] = page.html.encode("utf-8")
     paths = write_outputs(files, args.out)
     for path in paths:
         progress(f"wrote {path} ({path.stat().st_size:,} bytes)")
@@ -217,6 +232,20 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if _checked_dataset(args, progress, err) is None:
         return EXIT_DATA
     print("records are valid and the dataset conforms to the shapes", file=out)
+    return EXIT_OK
+
+
+def _view(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import webbrowser
+
+    page = args.page.resolve()
+    if not page.is_file():
+        raise InputError(f"{args.page}: no such page; run 'zonekg build' first")
+    uri = page.as_uri()
+    print(uri, file=out)
+    if not webbrowser.open(uri):
+        print(f"zonekg: no browser could be started; open {uri} yourself", file=err)
+        return EXIT_USAGE
     return EXIT_OK
 
 
@@ -461,7 +490,7 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"build": _build, "analyze": _analyze, "path": _path, "neighbours": _neighbours, "diff": _diff, "validate": _validate, "coverage": _coverage, "query": _query, "locate": _locate}
+_COMMANDS = {"build": _build, "view": _view, "analyze": _analyze, "path": _path, "neighbours": _neighbours, "diff": _diff, "validate": _validate, "coverage": _coverage, "query": _query, "locate": _locate}
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:

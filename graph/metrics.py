@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "EXACT_LIMIT",
+    "PIVOTS",
+    "SEED",
     "articulation_points",
     "betweenness",
     "bridges",
@@ -44,6 +47,12 @@ __all__ = [
 
 #: The seed every randomised measure uses, so results repeat.
 SEED = 42
+
+#: Above this many entities, betweenness is estimated from a seeded sample of
+#: :data:`PIVOTS` source entities (Brandes and Pich 2007, as networkx does with ``k``)
+#: and closeness is computed with scipy's breadth-first search: both stay exact below it.
+EXACT_LIMIT = 2000
+PIVOTS = 500
 
 
 def undirected(g: "nx.MultiDiGraph") -> "nx.Graph":
@@ -81,14 +90,41 @@ def betweenness(g: "nx.MultiDiGraph") -> dict[str, float]:
     """Normalised betweenness: how often an entity lies on shortest paths between others (the brokers)."""
     import networkx as nx
 
-    return _floats(nx.betweenness_centrality(undirected(g), normalized=True))
+    h = undirected(g)
+    if h.number_of_nodes() > EXACT_LIMIT:
+        return _floats(nx.betweenness_centrality(h, k=PIVOTS, normalized=True, seed=SEED))
+    return _floats(nx.betweenness_centrality(h, normalized=True))
 
 
 def closeness(g: "nx.MultiDiGraph") -> dict[str, float]:
     """Closeness centrality (Wasserman–Faust, so entities in small components are not favoured)."""
     import networkx as nx
 
-    return _floats(nx.closeness_centrality(undirected(g), wf_improved=True))
+    h = undirected(g)
+    if h.number_of_nodes() > EXACT_LIMIT:
+        return _closeness_bfs(h)
+    return _floats(nx.closeness_centrality(h, wf_improved=True))
+
+
+def _closeness_bfs(h: "nx.Graph") -> dict[str, float]:
+    """networkx's Wasserman–Faust closeness, with the breadth-first searches done by scipy in blocks of rows."""
+    import networkx as nx
+    import numpy as np
+    from scipy.sparse.csgraph import shortest_path
+
+    nodes = sorted(h)
+    n = len(nodes)
+    matrix = nx.to_scipy_sparse_array(h, nodelist=nodes, weight=None, format="csr")
+    out: dict[str, float] = {}
+    for first in range(0, n, 256):
+        rows = list(range(first, min(n, first + 256)))
+        dist = shortest_path(matrix, method="D", directed=False, unweighted=True, indices=rows)
+        finite = np.isfinite(dist)
+        reached = finite.sum(axis=1) - 1
+        total = np.where(finite, dist, 0.0).sum(axis=1)
+        for row, r, s in zip(rows, reached, total):
+            out[nodes[row]] = float((r / s) * (r / (n - 1))) if s > 0 and n > 1 else 0.0
+    return out
 
 
 def pagerank(g: "nx.MultiDiGraph") -> dict[str, float]:

@@ -98,3 +98,46 @@ def kunshan_query_ds(kunshan_trig):
     from graph.querying import load
 
     return load([kunshan_trig, kunshan_trig.with_name("analysis.trig")])
+
+
+#: Debian's chromium, which the browser tests drive through Playwright (CI installs it).
+CHROMIUM = Path("/usr/bin/chromium")
+#: Where browser tests keep their screenshots (ignored by git).
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian chromium driven by Playwright; tests using it skip when it is absent, except under CI."""
+    if not CHROMIUM.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing; CI must install Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-default-apps"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def kunshan_texts(corpus_dir, kunshan_records) -> dict[str, str]:
+    from graph.records import read_corpus
+
+    return read_corpus(corpus_dir, kunshan_records.sources)
+
+
+@pytest.fixture(scope="session")
+def kunshan_page(tmp_path_factory, kunshan_dataset, kunshan_texts) -> Path:
+    """The Kunshan graph page built with the reports given (so it quotes them): ``…/graph.html``."""
+    from graph.output import write_outputs
+    from graph.viewer import build_page
+
+    out = tmp_path_factory.mktemp("kunshan-page")
+    write_outputs({"graph.html": build_page(kunshan_dataset, texts=kunshan_texts).html.encode("utf-8")}, out)
+    return out / "graph.html"

@@ -23,7 +23,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_build_writes_all_outputs_and_summary(tmp_path, mini_dir):
     code, out, err = run("build", "--records", str(mini_dir / "records"), "--corpus", str(mini_dir / "corpus"), "--out", str(tmp_path))
     assert code == EXIT_OK, err
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(FORMATS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*FORMATS, "graph.html"])
     assert "entities per class:" in out and "Company" in out and "triples per graph:" in out
     assert "reading records" in err and "building the RDF dataset" in err and "wrote" in err
 

@@ -66,8 +66,8 @@ def test_build_is_byte_identical_across_processes(tmp_path, mini_dir):
             check=True, env=env, capture_output=True,
         )
         outs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
-    assert sorted(outs[0]) == sorted(FORMATS)
-    assert outs[0] == outs[1] == outs[2]
+    assert sorted(outs[0]) == sorted([*FORMATS, "graph.html"])
+    assert outs[0] == outs[1] == outs[2]  # the page too: layout, communities and JSON are seeded and sorted
 
 
 def test_write_outputs_creates_and_replaces(tmp_path):
