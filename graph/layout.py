@@ -2,8 +2,8 @@
 
 :func:`layout` lays out every connected component of the projection on its
 own with igraph's grid Fruchterman–Reingold (fast enough for tens of
-thousands of nodes), scales each so that a relation is about ``edge_length``
-pixels long, and packs the components in shelves, largest first, so that
+thousands of nodes), scales each so that an entity's nearest neighbour is
+about ``spacing`` pixels away, and packs the components in shelves, largest first, so that
 isolated entities do not drift to the horizon. The same graph and seed give
 the same coordinates, rounded to a tenth of a pixel, so the page built from
 them is byte-identical. The browser then only draws: physics stays off.
@@ -56,17 +56,20 @@ def _component_layout(edges: list[tuple[int, int]], n: int, *, seed: int) -> np.
     return np.asarray(coords, dtype=float)
 
 
-def _scaled(coords: np.ndarray, edges: list[tuple[int, int]], edge_length: float) -> np.ndarray:
+def _scaled(coords: np.ndarray, spacing: float) -> np.ndarray:
+    """Centre ``coords`` and scale them so that the median distance to the nearest neighbour is ``spacing``."""
+    from scipy.spatial import cKDTree
+
     coords = coords - coords.mean(axis=0)
-    if edges:
-        lengths = [float(np.hypot(*(coords[a] - coords[b]))) for a, b in edges]
-        median = float(np.median(lengths))
+    if len(coords) > 1:
+        distances, _ = cKDTree(coords).query(coords, k=2)
+        median = float(np.median(distances[:, 1]))
         if median > 0:
-            coords = coords * (edge_length / median)
+            coords = coords * (spacing / median)
     return coords
 
 
-def layout(g: "nx.Graph", *, seed: int = 42, edge_length: float = 120.0) -> dict[str, tuple[float, float]]:
+def layout(g: "nx.Graph", *, seed: int = 42, spacing: float = 80.0) -> dict[str, tuple[float, float]]:
     """Seeded 2-D coordinates in pixels for every node of ``g`` (see the module docstring).
 
     Parameters
@@ -75,8 +78,8 @@ def layout(g: "nx.Graph", *, seed: int = 42, edge_length: float = 120.0) -> dict
         Any networkx graph; direction and parallel edges are ignored.
     seed
         Seeds the starting positions and igraph's generator.
-    edge_length
-        The median length of a relation inside a component, in pixels.
+    spacing
+        The median distance, in pixels, from an entity to its nearest neighbour in its component.
     """
     import networkx as nx
 
@@ -88,10 +91,10 @@ def layout(g: "nx.Graph", *, seed: int = 42, edge_length: float = 120.0) -> dict
     for number, members in enumerate(components):
         index = {node: i for i, node in enumerate(members)}
         edges = sorted({tuple(sorted((index[u], index[v]))) for u, v in simple.subgraph(members).edges()})
-        coords = _scaled(_component_layout(edges, len(members), seed=seed + number), edges, edge_length)
+        coords = _scaled(_component_layout(edges, len(members), seed=seed + number), spacing)
         placed.append((members, coords))
     # Shelf packing: components left to right in rows about as wide as the whole is tall.
-    margin = edge_length
+    margin = spacing
     boxes = [(coords.max(axis=0) - coords.min(axis=0)) + margin for _, coords in placed]
     row_width = max(float(boxes[0][0]) if boxes else 0.0, math.sqrt(sum(float(w * h) for w, h in boxes)) * 1.2)
     positions: dict[str, tuple[float, float]] = {}

@@ -102,8 +102,34 @@ def kunshan_query_ds(kunshan_trig):
 
 #: Debian's chromium, which the browser tests drive through Playwright (CI installs it).
 CHROMIUM = Path("/usr/bin/chromium")
-#: Where browser tests keep their screenshots (ignored by git).
-ARTIFACTS = ROOT / "test-artifacts"
+#: Injection attempts that must stay text wherever a page shows them.
+PAYLOADS = ('<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', '<a href="javascript:alert(1)">x</a>')
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where tests keep screenshots for people to look at (``test-artifacts/``, ignored by git)."""
+    path = ROOT / "test-artifacts"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def payloads() -> tuple[str, ...]:
+    return PAYLOADS
+
+
+@pytest.fixture(scope="session")
+def hostile_dataset(mini_dir, ontology):
+    """The mini zone with every name, alias and note replaced by one of :data:`PAYLOADS`."""
+    from dataclasses import replace
+
+    records, _ = read_records(mini_dir / "records")
+    entities = tuple(
+        replace(e, name_zh=PAYLOADS[n % 3], name_en=PAYLOADS[(n + 1) % 3], aliases=(PAYLOADS[(n + 2) % 3],), note=PAYLOADS[n % 3])
+        for n, e in enumerate(records.entities)
+    )
+    return to_dataset(replace(records, entities=entities), ontology=ontology)
 
 
 @pytest.fixture(scope="session")

@@ -202,3 +202,32 @@ def test_update_needs_the_flag_and_a_writable_file(tmp_path):
 def test_bad_param_syntax():
     code, _, err = run("query", "tensions", "--param", "novalue")
     assert code == EXIT_USAGE and "NAME=VALUE" in err
+
+
+def test_view_opens_the_built_page_in_a_browser(tmp_path, mini_dir, monkeypatch):
+    import webbrowser
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda uri: opened.append(uri) or True)
+    assert run("build", "-q", "--records", str(mini_dir / "records"), "--out", str(tmp_path))[0] == EXIT_OK
+    code, out, err = run("view", str(tmp_path / "graph.html"))
+    assert code == EXIT_OK and opened == [(tmp_path / "graph.html").resolve().as_uri()] and out.strip() == opened[0]
+
+
+def test_view_without_a_page_or_a_browser_says_so(tmp_path, mini_dir, monkeypatch):
+    import webbrowser
+
+    code, _, err = run("view", str(tmp_path / "graph.html"))
+    assert code == EXIT_USAGE and "zonekg build" in err
+    monkeypatch.setattr(webbrowser, "open", lambda uri: False)
+    assert run("build", "-q", "--records", str(mini_dir / "records"), "--out", str(tmp_path))[0] == EXIT_OK
+    code, out, err = run("view", str(tmp_path / "graph.html"))
+    assert code == EXIT_USAGE and "no browser" in err and out.strip().startswith("file://")
+
+
+def test_build_options_shape_the_page(tmp_path, mini_dir):
+    code, _, err = run("build", "-q", "--records", str(mini_dir / "records"), "--out", str(tmp_path),
+                       "--title", "<b>示例</b>", "--size-by", "betweenness")
+    html = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert code == EXIT_OK and "<title>&lt;b&gt;示例&lt;/b&gt;</title>" in html and '"sizeBy":"betweenness"' in html
+    assert run("build", "-q", "--records", str(mini_dir / "records"), "--out", str(tmp_path), "--size-by", "height")[0] == EXIT_USAGE

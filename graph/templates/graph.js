@@ -5,7 +5,7 @@
 (function () {
   const DATA = JSON.parse(document.getElementById("zonekg-data").textContent);
   const ALL_YEARS = DATA.years;
-  const state = { lang: "zh", year: "all", community: "all", classes: new Set(), rels: new Set(), highlighted: null, panel: null };
+  const state = { edgeLabels: DATA.nodes.length <= 1000, lang: "zh", year: "all", community: "all", classes: new Set(), rels: new Set(), highlighted: null, panel: null };
   const byId = (id) => document.getElementById(id);
 
   function el(tag, props, ...children) {
@@ -39,12 +39,15 @@
     return [`${row.zh || rel.zh} / ${row.en || rel.en}`, row.date, (row.spans || []).join(" ")].filter(Boolean).join("\n");
   };
   const nodes = new vis.DataSet(DATA.vis.nodes.map((n) => Object.assign({}, n, { hidden: false, title: tooltip(n.id) })));
-  const edges = new vis.DataSet(DATA.vis.edges.map((e) => Object.assign({}, e, { hidden: false, label: edgeLabel(e.id), title: edgeTooltip(e.id) })));
+  // A large graph draws its lines unlabelled until asked: vis-network draws every edge label on every frame.
+  const edges = new vis.DataSet(DATA.vis.edges.map((e) => Object.assign({}, e, { hidden: false, title: edgeTooltip(e.id) },
+    state.edgeLabels ? { label: edgeLabel(e.id) } : {})));
   const hidden = { nodes: new Uint8Array(DATA.nodes.length), edges: new Uint8Array(DATA.edges.length) };
   const outEdges = DATA.nodes.map(() => []);
   const inEdges = DATA.nodes.map(() => []);
   DATA.vis.edges.forEach((e) => { outEdges[e.from].push(e.id); inEdges[e.to].push(e.id); });
   const network = new vis.Network(byId("network"), { nodes, edges }, DATA.vis.options);
+  network.fit({ animation: false }); // the whole zone first; labels appear as one zooms in
   let ready = false;
   network.once("afterDrawing", () => {
     ready = true;
@@ -148,7 +151,7 @@
     byId("lang").textContent = lang === "zh" ? "EN" : "中文";
     document.querySelectorAll("[data-zh]").forEach((node) => { node.textContent = node.dataset[lang]; });
     nodes.update(DATA.nodes.map((n, i) => ({ id: i, label: nodeName(i) })));
-    edges.update(DATA.edges.map((row, i) => ({ id: i, label: edgeLabel(i) })));
+    edges.update(DATA.edges.map((row, i) => ({ id: i, label: state.edgeLabels ? edgeLabel(i) : null })));
     buildControls();
     updateStats();
     if (state.panel) state.panel();
@@ -287,6 +290,11 @@
     closePanel();
     resetFilters();
     network.fit({ animation: false });
+  });
+  byId("edge-labels").checked = state.edgeLabels;
+  byId("edge-labels").addEventListener("change", (ev) => {
+    state.edgeLabels = ev.target.checked;
+    edges.update(DATA.edges.map((row, i) => ({ id: i, label: state.edgeLabels ? edgeLabel(i) : null })));
   });
   byId("lang").addEventListener("click", () => setLanguage(state.lang === "zh" ? "en" : "zh"));
   byId("close").addEventListener("click", closePanel);

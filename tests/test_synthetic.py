@@ -1,0 +1,21 @@
+"""The generated zone: valid records of the requested size, the same for the same seed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from graph.network import to_networkx
+from graph.rdf import to_dataset
+from graph.synthetic import synthetic_records
+from graph.validate import validate
+
+
+def test_records_are_valid_seeded_and_sized(ontology):
+    records = synthetic_records(entities=400, seed=3)
+    assert validate(records).ok
+    assert synthetic_records(entities=400, seed=3) == records != synthetic_records(entities=400, seed=4)
+    classes = Counter(e.cls for e in records.entities)
+    assert {"Zone", "Company", "IndustrialPark", "University", "Person", "TalentProgramme", "Industry"} <= set(classes)
+    g = to_networkx(to_dataset(records, ontology=ontology))
+    assert g.number_of_nodes() == 400 and g.number_of_edges() > 400
+    assert len({d["name_zh"] for _, d in g.nodes(data=True)}) == 400
