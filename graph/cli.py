@@ -24,6 +24,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from .cli_serve import COMMANDS as _SERVE_COMMANDS, add_parsers as _serve_parsers
 from .errors import InputError, ZonekgError
 from .namespaces import DEFAULT_BASE
 
@@ -123,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     locate.add_argument("text", help="a name or number, as the report prints it (line breaks ignored)")
     locate.add_argument("--corpus", type=Path, default=None, help="directory of the reports' texts (default: $ZONEKG_CORPUS)")
     locate.add_argument("--records", type=Path, default=None, help="records directory naming the reports")
+    _serve_parsers(sub)
     return parser
 
 
@@ -462,6 +464,7 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 _COMMANDS = {"build": _build, "analyze": _analyze, "path": _path, "neighbours": _neighbours, "diff": _diff, "validate": _validate, "coverage": _coverage, "query": _query, "locate": _locate}
+_COMMANDS.update(_SERVE_COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
