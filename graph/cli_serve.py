@@ -15,6 +15,10 @@ from .errors import InputError
 
 __all__ = ["COMMANDS", "add_parsers", "push_command", "serve_command"]
 
+# The defaults of graph.server, repeated so that building the parser imports no rdflib (tests/test_server.py checks them).
+_PORT = 7878
+_MAX_ROWS = 10_000
+
 _SERVE_EPILOG = (
     "Endpoints: /sparql (SPARQL 1.1 Protocol: GET ?query=, POST form or application/sparql-query; without a query, "
     "the service description), /service-description, /query (the offline query page), / (graph.html beside the first "
@@ -26,19 +30,17 @@ _SERVE_EPILOG = (
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     """Add ``serve`` and ``push`` to ``zonekg``'s subcommands."""
-    from .server import DEFAULT_MAX_ROWS, DEFAULT_PORT
-
     serve = sub.add_parser(
         "serve", help="serve the graph as a read-only SPARQL 1.1 endpoint, with a query page",
         description="Serve the built graph (out/zone.trig and out/analysis.trig, else the embedded records) or --data "
         "files over HTTP, read-only, on loopback unless --host says otherwise.", epilog=_SERVE_EPILOG,
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1; anything but loopback is warned about)")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT}; 0 picks a free one)")
+    serve.add_argument("--port", type=int, default=_PORT, help=f"port (default: {_PORT}; 0 picks a free one)")
     serve.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="serve these RDF files instead of the built graph")
     serve.add_argument("--reason", default="rdfs", choices=("none", "rdfs", "owlrl"), help="inference added before serving (default: rdfs)")
     serve.add_argument("--timeout", type=float, default=30.0, help="seconds a query may take, waiting for a worker included (default: 30)")
-    serve.add_argument("--max-rows", type=int, default=DEFAULT_MAX_ROWS, help=f"rows (or triples) an answer holds at most (default: {DEFAULT_MAX_ROWS})")
+    serve.add_argument("--max-rows", type=int, default=_MAX_ROWS, help=f"rows (or triples) an answer holds at most (default: {_MAX_ROWS})")
     serve.add_argument("--workers", type=int, default=4, help="worker processes answering queries (default: 4)")
     serve.add_argument("--cors", default=None, metavar="ORIGIN", help="allow this one origin (e.g. http://localhost:3000) to query from a browser")
     serve.add_argument("-q", "--quiet", action="store_true", help="no request log on stderr")

@@ -158,6 +158,11 @@ class WorkerPool:
         for _ in range(workers):
             self._idle.put(self._spawn())
 
+    @property
+    def idle(self) -> int:
+        """How many workers are waiting for a call."""
+        return self._idle.qsize()
+
     def _spawn(self) -> _Worker:
         with self._lock:
             self._control.sendall(b"w")

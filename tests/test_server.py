@@ -24,11 +24,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from rdflib import Graph, URIRef
 
-from graph.cli import main
+from graph.cli import _parser, main
 from graph.library import LibraryQuery, read_library
 from graph.pages import query_page
 from graph.querying import answer
-from graph.server import TIMEOUT_STATUS, ServeOptions, make_server
+from graph.server import DEFAULT_MAX_ROWS, DEFAULT_PORT, TIMEOUT_STATUS, ServeOptions, make_server
 
 LIBRARY = read_library()
 #: Library questions that answer in well under a second; compared over every client.
@@ -248,7 +248,9 @@ def test_cors_for_the_one_origin_given(capped):
 
 
 def test_loopback_by_default(kunshan_query_ds):
-    assert ServeOptions().host == "127.0.0.1"
+    args = _parser().parse_args(["serve"])
+    assert ServeOptions().host == args.host == "127.0.0.1"
+    assert (args.port, args.max_rows, args.timeout) == (DEFAULT_PORT, DEFAULT_MAX_ROWS, ServeOptions().timeout)
     server = make_server(kunshan_query_ds, ServeOptions(port=0, workers=1))
     try:
         assert server.server_address[0] == "127.0.0.1"
@@ -355,7 +357,7 @@ def test_eight_clients_mixing_normal_and_pathological_queries(kunshan_query_ds):
         assert good_results == [(200, True)] * 12
         assert max(latencies) < 3.0, latencies
         status, _, _ = _get(url, "ASK { ?s ?p ?o }")  # the killed workers were replaced
-        assert status == 200 and server.pool.size == 4 and server.pool._idle.qsize() == 4
+        assert status == 200 and server.pool.size == server.pool.idle == 4
     finally:
         _stop(server)
 
