@@ -464,7 +464,6 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 _COMMANDS = {"build": _build, "analyze": _analyze, "path": _path, "neighbours": _neighbours, "diff": _diff, "validate": _validate, "coverage": _coverage, "query": _query, "locate": _locate}
-_COMMANDS.update(_SERVE_COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -483,7 +482,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         parser.print_usage(err)
         return EXIT_USAGE
     try:
-        return _COMMANDS[args.command](args, out, err)
+        return {**_COMMANDS, **_SERVE_COMMANDS}[args.command](args, out, err)
     except BrokenPipeError:  # the reader (head, less) stopped early: not an error
         try:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's final flush

@@ -57,49 +57,6 @@ def corpus_dir() -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def kunshan_records():
-    records, report = read_records(default_records_dir())
-    report = report + validate(records)
-    assert report.ok, report.format()
-    return records
-
-
-@pytest.fixture(scope="session")
-def kunshan_dataset(kunshan_records, ontology):
-    return to_dataset(kunshan_records, ontology=ontology)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def query_cache(tmp_path_factory) -> Path:
-    """Inferred closures go to a private cache directory for the whole session."""
-    path = tmp_path_factory.mktemp("zonekg-cache")
-    os.environ["ZONEKG_CACHE"] = str(path)
-    return path
-
-
-@pytest.fixture(scope="session")
-def kunshan_trig(tmp_path_factory) -> Path:
-    """The Kunshan graph built by ``zonekg build`` into a session directory: ``…/zone.trig``."""
-    import io
-
-    from graph.cli import main
-
-    out = tmp_path_factory.mktemp("kunshan-out")
-    assert main(["build", "-q", "--out", str(out)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
-    trig = out / "zone.trig"
-    assert main(["analyze", "-q", "--data", str(trig), "--out", str(out)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
-    return trig
-
-
-@pytest.fixture(scope="session")
-def kunshan_query_ds(kunshan_trig):
-    """The built Kunshan graph loaded for querying, with the default (RDFS) inferences."""
-    from graph.querying import load
-
-    return load([kunshan_trig, kunshan_trig.with_name("analysis.trig")])
-
-
 _VIRTUOSO_INI = """\
 [Database]
 DatabaseFile = {root}/virtuoso.db
@@ -200,3 +157,47 @@ def virtuoso(tmp_path_factory):
             os.kill(process.pid, signal.SIGKILL)
             process.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def kunshan_records():
+    records, report = read_records(default_records_dir())
+    report = report + validate(records)
+    assert report.ok, report.format()
+    return records
+
+
+@pytest.fixture(scope="session")
+def kunshan_dataset(kunshan_records, ontology):
+    return to_dataset(kunshan_records, ontology=ontology)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def query_cache(tmp_path_factory) -> Path:
+    """Inferred closures go to a private cache directory for the whole session."""
+    path = tmp_path_factory.mktemp("zonekg-cache")
+    os.environ["ZONEKG_CACHE"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def kunshan_trig(tmp_path_factory) -> Path:
+    """The Kunshan graph built by ``zonekg build`` into a session directory: ``…/zone.trig``."""
+    import io
+
+    from graph.cli import main
+
+    out = tmp_path_factory.mktemp("kunshan-out")
+    assert main(["build", "-q", "--out", str(out)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    trig = out / "zone.trig"
+    assert main(["analyze", "-q", "--data", str(trig), "--out", str(out)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    return trig
+
+
+@pytest.fixture(scope="session")
+def kunshan_query_ds(kunshan_trig):
+    """The built Kunshan graph loaded for querying, with the default (RDFS) inferences."""
+    from graph.querying import load
+
+    return load([kunshan_trig, kunshan_trig.with_name("analysis.trig")])
+
