@@ -200,4 +200,3 @@ def kunshan_query_ds(kunshan_trig):
     from graph.querying import load
 
     return load([kunshan_trig, kunshan_trig.with_name("analysis.trig")])
-
