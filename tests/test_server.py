@@ -316,7 +316,7 @@ def test_service_description(base):
 
 # -- limits and load --------------------------------------------------------------------------------
 def test_eight_clients_mixing_normal_and_pathological_queries(kunshan_query_ds):
-    server, url = _start(kunshan_query_ds, workers=4, timeout=2)
+    server, url = _start(kunshan_query_ds, workers=4, timeout=4)
     normal = [LIBRARY[n].text for n in ("people-and-roles", "designation-holders", "government-bodies", "talent-programme-counts")]
     expected = {text: _plain_rows(_local(kunshan_query_ds, text)) for text in normal}
     bad_started = threading.Event()
@@ -354,8 +354,8 @@ def test_eight_clients_mixing_normal_and_pathological_queries(kunshan_query_ds):
             good_results = [r for f in good for r in f.result(timeout=60)]
             latencies = [t for f in asks for t in f.result(timeout=60)]
         assert bad_statuses == [TIMEOUT_STATUS] * 4
-        assert good_results == [(200, True)] * 12
-        assert max(latencies) < 3.0, latencies
+        assert good_results == [(200, True)] * 12, good_results
+        assert max(latencies) < 2.5, latencies  # well under the 4 s a bad query holds its worker
         status, _, _ = _get(url, "ASK { ?s ?p ?o }")  # the killed workers were replaced
         assert status == 200 and server.pool.size == server.pool.idle == 4
     finally:
