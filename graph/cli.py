@@ -24,6 +24,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from .cli_serve import COMMANDS as _SERVE_COMMANDS, add_parsers as _serve_parsers
 from .errors import InputError, ZonekgError
 from .namespaces import DEFAULT_BASE
 
@@ -132,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     locate.add_argument("text", help="a name or number, as the report prints it (line breaks ignored)")
     locate.add_argument("--corpus", type=Path, default=None, help="directory of the reports' texts (default: $ZONEKG_CORPUS)")
     locate.add_argument("--records", type=Path, default=None, help="records directory naming the reports")
+    _serve_parsers(sub)
     return parser
 
 
@@ -509,7 +511,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         parser.print_usage(err)
         return EXIT_USAGE
     try:
-        return _COMMANDS[args.command](args, out, err)
+        return {**_COMMANDS, **_SERVE_COMMANDS}[args.command](args, out, err)
     except BrokenPipeError:  # the reader (head, less) stopped early: not an error
         try:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's final flush

@@ -36,7 +36,9 @@ from rdflib.namespace import (
 __all__ = [
     "DCTERMS",
     "DEFAULT_BASE",
+    "ENTAILMENT",
     "FOAF",
+    "FORMATS",
     "OA",
     "ONTOLOGY_IRI",
     "ORG",
@@ -45,6 +47,7 @@ __all__ = [
     "PROV",
     "RDF",
     "RDFS",
+    "SD",
     "SDO",
     "SKOS",
     "TIME",
@@ -262,6 +265,54 @@ class OA(DefinedNamespace):
     hasSelector: URIRef
     start: URIRef
     end: URIRef
+
+
+class SD(DefinedNamespace):
+    """The SPARQL 1.1 Service Description terms ``zonekg serve`` describes itself with."""
+
+    _NS = Namespace("http://www.w3.org/ns/sparql-service-description#")
+    _fail = True
+
+    Service: URIRef
+    Dataset: URIRef
+    Graph: URIRef
+    NamedGraph: URIRef
+    SPARQL11Query: URIRef
+    UnionDefaultGraph: URIRef
+    endpoint: URIRef
+    supportedLanguage: URIRef
+    resultFormat: URIRef
+    feature: URIRef
+    defaultEntailmentRegime: URIRef
+    defaultDataset: URIRef
+    defaultGraph: URIRef
+    namedGraph: URIRef
+    name: URIRef
+
+
+class FORMATS(DefinedNamespace):
+    """The W3C unique URIs of the result and RDF formats (``http://www.w3.org/ns/formats/``)."""
+
+    _NS = Namespace("http://www.w3.org/ns/formats/")
+    _fail = True
+    _extras = ["JSON-LD", "N-Triples"]
+
+    SPARQL_Results_JSON: URIRef
+    SPARQL_Results_XML: URIRef
+    SPARQL_Results_CSV: URIRef
+    SPARQL_Results_TSV: URIRef
+    Turtle: URIRef
+
+
+class ENTAILMENT(DefinedNamespace):
+    """The W3C entailment regimes a SPARQL service may answer under."""
+
+    _NS = Namespace("http://www.w3.org/ns/entailment/")
+    _fail = True
+    _extras = ["OWL-RDF-Based"]
+
+    Simple: URIRef
+    RDFS: URIRef
 
 
 #: Prefixes bound in every serialisation, in this order.

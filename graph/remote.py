@@ -1,13 +1,18 @@
 """Sending a checked query to a remote SPARQL 1.1 endpoint (``zonekg query --endpoint``).
 
 The query is checked exactly as a local one (no ``SERVICE``, ``FROM``, ``LOAD``
-or update), bound through rdflib's ``initBindings`` on a
-:class:`rdflib.plugins.stores.sparqlstore.SPARQLStore`, and answered within
-the same time limit; the answer renders in the same formats.
+or update), sent through a :class:`rdflib.plugins.stores.sparqlstore.SPARQLStore`
+and answered within the same time limit; the answer renders in the same formats.
+
+Parameters are bound as a ``VALUES`` block opening the query's outermost
+``WHERE`` group (:func:`bind_values`), so that the filters of that group see
+them as they see ``initBindings`` locally (rdflib's store would append the
+``VALUES`` after the query, where a ``FILTER`` on a parameter finds it unbound).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 from rdflib import Graph, Literal, URIRef
@@ -16,7 +21,13 @@ from rdflib.term import Identifier
 from .errors import InputError
 from .sparql import DEFAULT_TIMEOUT, Prepared, Result, prepare, run
 
-__all__ = ["ask_endpoint", "endpoint_value"]
+__all__ = ["ask_endpoint", "bind_values", "endpoint_value"]
+
+_TOKENS = re.compile(
+    r"""(?P<skip>#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\x00-\x20]*>)"""
+    r"|(?P<where>(?<![?$:\w])WHERE\b)|(?P<construct>(?<![?$:\w])CONSTRUCT\b)|(?P<open>\{)",
+    re.S | re.I,
+)
 
 
 def endpoint_value(value: str) -> Identifier:
@@ -35,6 +46,33 @@ def endpoint_value(value: str) -> Identifier:
     return Literal(text)
 
 
+def bind_values(text: str, bindings: Mapping[str, Identifier]) -> str:
+    """``text`` with ``bindings`` as a ``VALUES`` block opening its outermost ``WHERE`` group.
+
+    Examples
+    --------
+    >>> print(bind_values('SELECT ?n WHERE { ?x rdfs:label ?n FILTER(?n != "{") }', {"x": URIRef("http://x.org/a")}))
+    SELECT ?n WHERE { VALUES (?x) { (<http://x.org/a>) }
+     ?x rdfs:label ?n FILTER(?n != "{") }
+    >>> print(bind_values("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": Literal(1)}))
+    CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer>) }
+     ?s ?p ?o }
+    """
+    if not bindings:
+        return text
+    names = list(bindings)
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(bindings[n].n3() for n in names)}) }}\n"
+    construct = seen_where = False
+    for token in _TOKENS.finditer(text):
+        if token.lastgroup == "construct":
+            construct = True
+        elif token.lastgroup == "where":
+            seen_where = True
+        elif token.lastgroup == "open" and (seen_where or not construct):
+            return f"{text[:token.end()]} {block}{text[token.end():]}"
+    return f"{text}\n{block}"  # a DESCRIBE without a group: a trailing VALUES, the only place left
+
+
 def ask_endpoint(
     url: str, text: str, *, params: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT
 ) -> tuple[Prepared, Result]:
@@ -43,8 +81,9 @@ def ask_endpoint(
         raise InputError(f"--endpoint {url!r} must be an http(s) URL")
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-    prepared = prepare(text)
+    prepare(text)
+    bindings = {name: endpoint_value(value) for name, value in (params or {}).items()}
+    prepared = prepare(bind_values(text, bindings))
     store = SPARQLStore(url, returnFormat="json", timeout=timeout)
     remote = Graph(store=store)
-    bindings = {name: endpoint_value(value) for name, value in (params or {}).items()}
-    return prepared, run(remote, prepared, bindings=bindings, timeout=timeout)
+    return prepared, run(remote, prepared, timeout=timeout)

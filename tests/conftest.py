@@ -57,6 +57,108 @@ def corpus_dir() -> Path:
     return path
 
 
+_VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {root}/virtuoso.db
+ErrorLogFile = {root}/virtuoso.log
+LockFile = {root}/virtuoso.lck
+TransactionFile = {root}/virtuoso.trx
+xa_persistent_file = {root}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {root}/virtuoso-temp.db
+TransactionFile = {root}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+DisableTcpSocket = 0
+MaxClientConnections = 10
+CheckpointInterval = 60
+AllowOSCalls = 0
+DirsAllowed = ., {root}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {root}
+MaxClientConnections = 10
+ServerThreads = 10
+Charset = UTF-8
+EnabledDavVSP = 0
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+MaxQueryCostEstimationTime = 400
+"""
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """A private Virtuoso Open Source server on loopback: its own database, config and free ports; stopped by its pid.
+
+    Yields ``(sparql URL, graph store URL, user, password)``: the Graph Store
+    Protocol endpoint is ``/sparql-graph-crud-auth`` with digest authentication
+    as ``dba`` (a fresh database's default password). Skipped when
+    ``virtuoso-t`` is missing, except under CI, where that fails.
+    """
+    import shutil
+    import signal
+    import subprocess
+    import time
+    import urllib.request
+
+    exe = shutil.which("virtuoso-t")
+    if exe is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("virtuoso-t is missing; CI installs Debian's virtuoso-opensource")
+        pytest.skip("virtuoso-t is not installed (Debian: apt-get install virtuoso-opensource)")
+    root = tmp_path_factory.mktemp("virtuoso")
+    http_port, sql_port = _free_port(), _free_port()
+    ini = root / "virtuoso.ini"
+    ini.write_text(_VIRTUOSO_INI.format(root=root, sql_port=sql_port, http_port=http_port), encoding="utf-8")
+    log = (root / "stdout.txt").open("wb")
+    process = subprocess.Popen([exe, "+foreground", "+configfile", str(ini)], cwd=root, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"virtuoso-t exited with {process.returncode}: {(root / 'stdout.txt').read_text(errors='replace')[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{base}/sparql?query=ASK%7B%7D", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("virtuoso-t did not answer within 120 s")
+            time.sleep(0.5)
+        yield f"{base}/sparql", f"{base}/sparql-graph-crud-auth", "dba", "dba"
+    finally:
+        os.kill(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+
+
 @pytest.fixture(scope="session")
 def kunshan_records():
     records, report = read_records(default_records_dir())

@@ -77,3 +77,12 @@ def test_remote_queries_are_checked_first(endpoint):
     code, _, err = _run("query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "--endpoint", endpoint)
     assert code == EXIT_USAGE and "SERVICE" in err
     assert _run("query", "ASK { ?s ?p ?o }", "--endpoint", "ftp://x")[0] == EXIT_USAGE
+
+
+def test_parameters_reach_the_filters(endpoint, kunshan_trig):
+    """A parameter a FILTER tests is bound where the filter sees it (a trailing VALUES would leave it unbound)."""
+    code, remote, err = _run("query", "zone-figures-of-year", "--endpoint", endpoint, "--param", "year=2023", "--format", "json")
+    assert code == EXIT_OK, err
+    code, local, _ = _run("query", "zone-figures-of-year", "--data", str(kunshan_trig), "--reason", "none", "--param", "year=2023", "--format", "json")
+    rows = json.loads(remote)["results"]["bindings"]
+    assert rows and rows == json.loads(local)["results"]["bindings"]
