@@ -1,0 +1,69 @@
+"""``zonekg serve`` in real headless Chromium: the graph page at ``/`` and the query page at ``/query``
+load nothing from anywhere but the server, log no error, and the query page answers a library question."""
+
+from __future__ import annotations
+
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+from graph.server import ServeOptions, make_server
+
+
+@pytest.fixture(scope="module")
+def served(kunshan_query_ds, kunshan_page):
+    server = make_server(kunshan_query_ds, ServeOptions(port=0, workers=2, timeout=60, graph_page=kunshan_page))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def _open(browser, url: str):
+    origin = urlsplit(url)[:2]
+    log = {"requests": [], "blocked": [], "errors": []}
+    context = browser.new_context()
+
+    def route(r):
+        if urlsplit(r.request.url)[:2] == origin:
+            r.continue_()
+        else:
+            log["blocked"].append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("request", lambda r: log["requests"].append(r.url))
+    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: log["errors"].append(str(e)))
+    page.goto(url)
+    return context, page, log
+
+
+def test_the_graph_page_is_served_and_works(browser, served):
+    context, page, log = _open(browser, f"{served}/")
+    try:
+        page.wait_for_function("document.body.dataset.ready === 'true'", timeout=60_000)
+        page.fill("#search", "xiexin")
+        page.keyboard.press("Enter")
+        assert page.locator("#panel h2").text_content() == "昆山协鑫光电材料有限公司"
+    finally:
+        context.close()
+    assert log["requests"] == [f"{served}/"] and log["blocked"] == [] and log["errors"] == []
+
+
+def test_the_query_page_answers_a_library_question(browser, served):
+    context, page, log = _open(browser, f"{served}/query")
+    try:
+        page.locator("#questions button", has_text="(companies-in-park)").click()
+        assert "companies-in-park" in page.locator("#params").text_content()
+        page.click("#run")
+        page.locator("#status", has_text="row(s) in").wait_for(timeout=60_000)  # the page's CSP forbids eval, so no wait_for_function
+        rows = page.locator("#out table tr").count()
+    finally:
+        context.close()
+    assert rows > 2
+    assert log["blocked"] == [] and log["errors"] == []
+    assert {urlsplit(u).path for u in log["requests"]} == {"/query", "/sparql"}
