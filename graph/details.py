@@ -129,7 +129,13 @@ class _Reader:
                     entry["quote"] = list(quote(self.texts[rid], start, end))
                 self.spans[key] = entry
             keys.add(key)
-        return sorted(keys, key=lambda k: (k.split(":")[0], int(k.split(":")[1].split("-")[0])))
+        return sorted(keys, key=_span_order)
+
+
+def _span_order(key: str) -> tuple[str, int, int]:
+    report, _, where = key.rpartition(":")
+    start, _, end = where.partition("-")
+    return report, int(start), int(end)
 
 
 def _local(iri) -> str:
