@@ -12,7 +12,12 @@ True
 
 from __future__ import annotations
 
-__all__ = ["InputError", "OutputError", "QueryError", "QueryTimeout", "ZonekgError"]
+__all__ = ["EXIT_DATA", "EXIT_OK", "EXIT_USAGE", "InputError", "OutputError", "QueryError", "QueryTimeout", "ZonekgError"]
+
+#: Exit codes of ``zonekg``: success; the data has problems; a usage or input error.
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
 
 
 class ZonekgError(Exception):

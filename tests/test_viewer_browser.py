@@ -131,7 +131,16 @@ def test_search_focuses_and_highlights_by_any_name(browser, kunshan_url, query):
         border = page.evaluate("(i) => window.zonekg.nodes.get(i).borderWidth", selected[0])
         heading = page.locator("#panel h2").text_content()
         gcl = index_of(page, "/gcl-optoelectronics")
+        page.click("#close")
+        x, y, width, height, drawn = page.evaluate("""(i) => {  // at once, before vis-network's own size check
+            window.zonekg.focusNode(i);
+            const net = window.zonekg.network, box = document.getElementById('network').getBoundingClientRect();
+            const p = net.canvasToDOM(net.getPosition(i)), canvas = document.querySelector('#network canvas');
+            return [p.x, p.y, box.width, box.height, canvas.width / window.devicePixelRatio];
+        }""", gcl)
     assert selected == [gcl] and border == 5
+    assert abs(drawn - width) < 2, "the canvas follows the width the panel leaves"
+    assert abs(x - width / 2) < 2 and abs(y - height / 2) < 2, "the match is centred in it"
     assert heading == "昆山协鑫光电材料有限公司"
 
 

@@ -95,8 +95,8 @@
     state.highlighted = i;
     nodes.update({ id: i, borderWidth: 5, color: { background: DATA.vis.nodes[i].color, border: "#d62728" } });
     network.selectNodes([i]);
+    openNode(i); // the panel narrows the canvas first, so the focus centres the node in what is left
     network.focus(i, { scale: Math.max(network.getScale(), 1.0), animation: false });
-    openNode(i);
   }
 
   /* ---------- filters ---------- */
@@ -256,7 +256,7 @@
     }
     if (d.spans && d.spans.length) content.push(...section("提及之处", "Mentioned at", el("div", {}, ...sources(d.spans))));
     body.replaceChildren(...content);
-    byId("panel").hidden = false;
+    showPanel(true);
     state.panel = () => openNode(i);
   }
   function openEdge(edgeId) {
@@ -264,10 +264,15 @@
     byId("panel-body").replaceChildren(el("h2", {}, t(row.zh || rel.zh, row.en || rel.en)),
       el("p", {}, link(e.from), " → ", link(e.to)), row.date ? el("p", {}, row.date) : "",
       el("p", { class: "muted" }, (row.years || []).join(", ")), ...section("来源", "Sources", el("div", {}, ...sources(row.spans))));
-    byId("panel").hidden = false;
+    showPanel(true);
     state.panel = () => openEdge(edgeId);
   }
-  function closePanel() { byId("panel").hidden = true; state.panel = null; }
+  function showPanel(open) {
+    if (byId("panel").hidden === !open) return;
+    byId("panel").hidden = !open;
+    network.setSize("100%", "100%"); // vis-network would notice the new width only at its next size check
+  }
+  function closePanel() { showPanel(false); state.panel = null; }
 
   /* ---------- wiring ---------- */
   network.on("click", (params) => {

@@ -1,0 +1,171 @@
+"""``zonekg analyze``, ``path``, ``neighbours`` and ``diff``: the command-line faces of the network stage.
+
+:func:`add_parsers` adds the four subcommands to ``zonekg``'s parser;
+:data:`COMMANDS` maps their names to the functions that run them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from .errors import EXIT_DATA, EXIT_OK, InputError
+from .progress import Progress
+
+__all__ = ["COMMANDS", "add_parsers"]
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    """Add ``analyze``, ``path``, ``neighbours`` and ``diff`` to ``zonekg``'s subcommands."""
+    study = sub.add_parser(
+        "analyze", help="network analysis: centralities, brokers, communities (writes analysis.json, analysis.trig, report.html, report.md)"
+    )
+    study.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="analyse these RDF files (default: the built out/zone.trig)")
+    study.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/)")
+    study.add_argument("--seed", type=int, default=42, help="seed of community detection (default: 42)")
+    study.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+
+    link = sub.add_parser("path", help="the shortest paths between two entities, with the relation and source of each hop")
+    link.add_argument("source", help="a name, alias or IRI")
+    link.add_argument("target", help="a name, alias or IRI")
+    link.add_argument("--max", type=int, default=5, help="at most this many paths (default: 5)")
+    link.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="RDF files (default: the built graph)")
+
+    ego = sub.add_parser("neighbours", help="the entities around one entity and the relations among them")
+    ego.add_argument("entity", help="a name, alias or IRI")
+    ego.add_argument("--depth", type=int, default=1, help="how many relations away (default: 1)")
+    ego.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="RDF files (default: the built graph)")
+
+    change = sub.add_parser("diff", help="what one report states that the other does not, and how the figures moved")
+    change.add_argument("--from", dest="first", default="2021", help="the earlier report's year (default: 2021)")
+    change.add_argument("--to", dest="second", default="2023", help="the later report's year (default: 2023)")
+    change.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="RDF files (default: the built graph)")
+
+
+def _plain(value):
+    return value if isinstance(value, (int, float, str)) or value is None else str(value)
+
+
+def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from rdflib import Dataset
+
+    from .analysis import analyze, to_json, to_rdf
+    from .network import to_networkx
+    from .output import trig_bytes, write_outputs
+    from .querying import load
+
+    progress = Progress(err, args.quiet)
+    progress("loading the graph")
+    ds = load(args.data, reason="none")
+    g = to_networkx(ds)
+    progress(f"projected {g.number_of_nodes()} entities and {g.number_of_edges()} relations; measuring")
+    result = analyze(g, seed=args.seed)
+    analysis = Dataset()
+    target = analysis.graph(to_rdf(result).identifier)
+    for triple in to_rdf(result):
+        target.add(triple)
+    for prefix, ns in ds.namespaces():
+        analysis.bind(prefix, ns, override=True)
+    progress("drawing the report")
+    from .library import read_library
+    from .querying import answer
+    from .reporting import render_report
+    from .sparql import to_python
+
+    _, changes = answer(ds, read_library()["indicator-change"].text)
+    rows = [{k: _plain(to_python(v)) for k, v in zip(changes.vars, row)} for row in changes.rows]
+    for row in rows:
+        row["unit"] = str(row["unit"]).rsplit("#", 1)[-1]
+        row["subject"] = row.pop("subject_name")
+    report = render_report(result, changes=rows)
+    files = {"analysis.json": to_json(result).encode("utf-8"), "analysis.trig": trig_bytes(analysis)}
+    files.update({name: text.encode("utf-8") for name, text in report.files.items()})
+    paths = write_outputs(files, args.out)
+    for path in paths:
+        progress(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    name = lambda node: result.nodes[node].get("name_zh") or node  # noqa: E731
+    print(f"{g.number_of_nodes()} entities, {g.number_of_edges()} relations, {len(result.communities)} communities "
+          f"(modularity {result.modularity:.3f}), {len(result.brokers)} brokers, {len(result.bridges)} bridges", file=out)
+    for measure in ("betweenness", "pagerank", "degree"):
+        top = ", ".join(f"{name(n)} {v:.3f}" for n, v in result.top(measure, 5))
+        print(f"top {measure}: {top}", file=out)
+    return EXIT_OK
+
+
+def _projected(data):
+    from .network import to_networkx
+    from .querying import load
+
+    ds = load(data, reason="none")
+    return ds, to_networkx(ds)
+
+
+def _node(ds, g, value: str) -> str:
+    from rdflib import URIRef
+
+    from .querying import resolve
+
+    term = resolve(ds, value)
+    if not isinstance(term, URIRef) or str(term) not in g:
+        raise InputError(f"{value!r} names no entity of the graph")
+    return str(term)
+
+
+def _path(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .explore import format_path, shortest_paths
+
+    ds, g = _projected(args.data)
+    a, b = _node(ds, g, args.source), _node(ds, g, args.target)
+    paths = shortest_paths(g, a, b, limit=args.max)
+    if not paths:
+        print(f"zonekg: no path links {args.source} and {args.target}", file=err)
+        return EXIT_DATA
+    print(f"{len(paths)} shortest path(s) of {len(paths[0])} hop(s):", file=out)
+    for path in paths:
+        print(format_path(g, path), file=out)
+    return EXIT_OK
+
+
+def _neighbours(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .explore import neighbourhood
+
+    if args.depth < 1:
+        raise InputError("--depth must be 1 or more")
+    ds, g = _projected(args.data)
+    centre = _node(ds, g, args.entity)
+    ego = neighbourhood(g, centre, depth=args.depth)
+    name = lambda n: g.nodes[n].get("name_zh") or n  # noqa: E731
+    print(f"{name(centre)}: {ego.number_of_nodes() - 1} entities within {args.depth} relation(s)", file=out)
+    for u, v, key, data in sorted(ego.edges(keys=True, data=True)):
+        print(f"  {name(u)} —{data.get('label_en') or key}→ {name(v)}   [{', '.join(data.get('sources', []))}]", file=out)
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .explore import changed_relations
+    from .library import read_library
+    from .querying import answer
+
+    ds, g = _projected(args.data)
+    first, second = args.first, args.second
+    name = lambda n: g.nodes[n].get("name_zh") or n  # noqa: E731
+    for year, other in ((first, second), (second, first)):
+        only = sorted(n for n, d in g.nodes(data=True) if year in d.get("years", []) and other not in d.get("years", []))
+        print(f"entities named in the {year} report only ({len(only)}):", file=out)
+        for node in only:
+            print(f"  {name(node)} ({g.nodes[node].get('cls')})", file=out)
+    relations = changed_relations(g, first, second)
+    for year in (first, second):
+        print(f"relations stated in the {year} report only ({len(relations[year])}):", file=out)
+        for u, key, v in relations[year]:
+            print(f"  {name(u)} —{g.edges[u, v, key].get('label_en') or key}→ {name(v)}", file=out)
+    _, result = answer(ds, read_library()["indicator-change"].text)
+    rows = [r for r in result.rows if str(r[2]) == first and str(r[3]) == second]
+    print(f"indicators stated in both ({len(rows)}): from → to, change, change %", file=out)
+    for r in rows:
+        print(f"  {r[0]} — {r[1]}: {r[4]} → {r[5]} ({r[6].rsplit('#', 1)[-1]}), {r[7]}, {r[8]}%", file=out)
+    return EXIT_OK
+
+
+COMMANDS = {"analyze": _analyze, "path": _path, "neighbours": _neighbours, "diff": _diff}
