@@ -34,8 +34,8 @@ class Log:
 
 
 @contextmanager
-def opened(browser, url: str, *, viewport=(1400, 900)):
-    """``url`` in a fresh context where only ``url`` itself may load; yields (page, log) once the graph is drawn."""
+def opened(browser, url: str, *, viewport=(1400, 900), fragment: str = ""):
+    """``url`` (+ ``fragment``) in a fresh context where only ``url`` itself may load; yields (page, log) once the graph is drawn."""
     log = Log()
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
 
@@ -53,7 +53,7 @@ def opened(browser, url: str, *, viewport=(1400, 900)):
     page.on("pageerror", lambda e: log.page_errors.append(str(e)))
     page.on("dialog", lambda d: (log.dialogs.append(d.message), d.dismiss()))
     try:
-        page.goto(url)
+        page.goto(url + fragment)
         page.wait_for_function("document.body.dataset.ready === 'true'", timeout=60_000)
         yield page, log
     finally:
@@ -194,6 +194,19 @@ def test_clicking_a_node_shows_its_facts_and_sources(browser, kunshan_url, kunsh
         fact.locator(".link").first.click()  # relations move to the other entity
         assert page.locator("#panel h2").text_content() == "昆山高新区"
         page.screenshot(path=str(artifacts / "graph-kunshan-panel.png"))
+    assert log.console_errors == [] and log.page_errors == []
+
+
+def test_a_link_names_an_entity(browser, kunshan_url):
+    with opened(browser, kunshan_url) as (page, log):
+        page.evaluate("location.hash = '#gcl-optoelectronics'")
+        assert page.locator("#panel h2").text_content() == "昆山协鑫光电材料有限公司"
+        page.locator("#panel .link", has_text="昆山高新区").first.click()
+        assert page.evaluate("location.hash") == "#kunshan-hnz"
+        page.click("#close")
+        assert page.evaluate("location.hash") == ""
+    with opened(browser, kunshan_url, fragment="#kunshan-hnz") as (page, log):
+        assert page.locator("#panel h2").text_content() == "昆山高新区"
     assert log.console_errors == [] and log.page_errors == []
 
 

@@ -258,6 +258,7 @@
     body.replaceChildren(...content);
     showPanel(true);
     state.panel = () => openNode(i);
+    remember(d.id || n.iri);
   }
   function openEdge(edgeId) {
     const e = DATA.vis.edges[edgeId], row = DATA.edges[edgeId], rel = relInfo[row.rel];
@@ -272,7 +273,19 @@
     byId("panel").hidden = !open;
     network.setSize("100%", "100%"); // vis-network would notice the new width only at its next size check
   }
-  function closePanel() { showPanel(false); state.panel = null; }
+  function closePanel() { showPanel(false); state.panel = null; remember(""); }
+
+  /* ---------- links to an entity: graph.html#record-id ---------- */
+  function remember(key) {
+    try { history.replaceState(null, "", key ? `#${encodeURIComponent(key)}` : location.pathname + location.search); } catch (e) { /* some file: pages refuse */ }
+  }
+  function followHash() {
+    let key = "";
+    try { key = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    if (!key) return;
+    const i = DATA.nodes.findIndex((n) => (n.d && n.d.id === key) || n.iri === key);
+    if (i >= 0) focusNode(i);
+  }
 
   /* ---------- wiring ---------- */
   network.on("click", (params) => {
@@ -308,6 +321,8 @@
   state.rels = new Set(DATA.relations.map((r) => r.key));
   buildControls();
   updateStats();
+  window.addEventListener("hashchange", followHash);
+  followHash();
 
   window.zonekg = {
     network, nodes, edges, search, focusNode, openNode, setLanguage, sizeBy, resetFilters,
