@@ -170,10 +170,11 @@ def _labels(g: "nx.MultiDiGraph") -> tuple[dict[str, tuple[str, str]], dict[str,
     relations: dict[str, tuple[str, str]] = {}
     for _, _, key, data in g.edges(keys=True, data=True):
         if key not in relations:
-            if key.startswith(("post:", "event:")):
-                kind, _, local = key.partition(":")
-                base = names(ZK[local]) if kind == "event" else ("post", "任职")
-                relations[key] = (f"{base[0]}: {local}" if kind == "post" else base[0] or local, base[1] or local)
+            if key.startswith("post:"):  # a post names its role: "post: chairman", "任职：董事长"
+                relations[key] = (f"post: {data.get('label_en') or key[5:]}", f"任职：{data.get('label_zh') or key[5:]}")
+            elif key.startswith("event:"):  # an event's class: "signing", "签约"
+                en, zh = names(ZK[key[6:]])
+                relations[key] = (en or key[6:], zh or key[6:])
             else:
                 relations[key] = (data.get("label_en") or key, data.get("label_zh") or key)
     return classes, relations
