@@ -181,6 +181,24 @@ def query_cache(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def in_processes():
+    """Run ``python -m graph ARGS --out DIR`` in a fresh process per hash seed; return each run's files by name."""
+    import subprocess
+    import sys
+
+    def run(args: list[str], tmp: Path, seeds: tuple[str, ...] = ("1", "2")) -> list[dict[str, bytes]]:
+        outputs = []
+        for seed in seeds:
+            out = tmp / f"seed-{seed}"
+            subprocess.run([sys.executable, "-m", "graph", *args, "--out", str(out)],
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+            outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+        return outputs
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def kunshan_trig(tmp_path_factory) -> Path:
     """The Kunshan graph built by ``zonekg build`` into a session directory: ``…/zone.trig``."""
     import io

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 
 import networkx as nx
 import pytest
@@ -82,13 +79,8 @@ def test_analyze_command_and_sparql_over_the_analysis(kunshan_trig, kunshan_quer
     assert len(fudan) == 1
 
 
-def test_analysis_is_byte_identical_across_processes(tmp_path, kunshan_trig):
-    outputs = []
-    for seed in ("1", "2"):
-        out = tmp_path / seed
-        subprocess.run([sys.executable, "-m", "graph", "analyze", "-q", "--data", str(kunshan_trig), "--out", str(out)],
-                       check=True, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
-        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+def test_analysis_is_byte_identical_across_processes(tmp_path, kunshan_trig, in_processes):
+    outputs = in_processes(["analyze", "-q", "--data", str(kunshan_trig)], tmp_path)
     assert {"analysis.json", "analysis.trig", "report.html", "report.md", "report-degree.svg"} <= set(outputs[0])
     assert outputs[0] == outputs[1]
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -56,16 +54,8 @@ def test_serialize_is_repeatable_in_process(mini_files, ontology, mini_dir):
     assert serialize(to_dataset(records, ontology=ontology)) == files
 
 
-def test_build_is_byte_identical_across_processes(tmp_path, mini_dir):
-    outs = []
-    for seed in ("1", "2", "3"):
-        out = tmp_path / seed
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run(
-            [sys.executable, "-m", "graph", "build", "-q", "--records", str(mini_dir / "records"), "--out", str(out)],
-            check=True, env=env, capture_output=True,
-        )
-        outs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+def test_build_is_byte_identical_across_processes(tmp_path, mini_dir, in_processes):
+    outs = in_processes(["build", "-q", "--records", str(mini_dir / "records")], tmp_path, seeds=("1", "2", "3"))
     assert sorted(outs[0]) == sorted([*FORMATS, "graph.html"])
     assert outs[0] == outs[1] == outs[2]  # the page too: layout, communities and JSON are seeded and sorted
 
