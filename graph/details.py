@@ -121,15 +121,18 @@ class _Reader:
             report = self.values(span, OA.hasSource)[0]
             selector = self.values(span, OA.hasSelector)[0]
             start, end = int(self.values(selector, OA.start)[0]), int(self.values(selector, OA.end)[0])
-            rid = self.report_ids.get(report, str(report).rsplit("/", 1)[-1])
-            key = f"{rid}:{start}-{end}"
-            if key not in self.spans:
-                entry: dict[str, Any] = {"report": rid, "year": self.reports.get(rid, {}).get("year", ""), "start": start, "end": end}
-                if rid in self.texts:
-                    entry["quote"] = list(quote(self.texts[rid], start, end))
-                self.spans[key] = entry
-            keys.add(key)
+            keys.add(self.span(self.report_ids.get(report, str(report).rsplit("/", 1)[-1]), start, end))
         return sorted(keys, key=_span_order)
+
+    def span(self, rid: str, start: int, end: int) -> str:
+        """Record the span (quoting it when the report's text is known) and return its key."""
+        key = f"{rid}:{start}-{end}"
+        if key not in self.spans:
+            entry: dict[str, Any] = {"report": rid, "year": self.reports.get(rid, {}).get("year", ""), "start": start, "end": end}
+            if rid in self.texts:
+                entry["quote"] = list(quote(self.texts[rid], start, end))
+            self.spans[key] = entry
+        return key
 
 
 def _span_order(key: str) -> tuple[str, int, int]:
@@ -213,11 +216,5 @@ def entity_details(ds: Dataset, g: "nx.MultiDiGraph", *, texts: Mapping[str, str
         }
     for _, _, data in g.edges(data=True):  # edges' citations get their sentences too
         for key in data.get("sources", []):
-            rid, _, where = key.partition(":")
-            if key not in reader.spans and "-" in where:
-                start, end = (int(x) for x in where.split("-"))
-                entry: dict[str, Any] = {"report": rid, "year": reader.reports.get(rid, {}).get("year", ""), "start": start, "end": end}
-                if rid in reader.texts:
-                    entry["quote"] = list(quote(reader.texts[rid], start, end))
-                reader.spans[key] = entry
+            reader.span(*_span_order(key))
     return Details(entities=entities, spans=dict(sorted(reader.spans.items())), reports=dict(sorted(reader.reports.items())))

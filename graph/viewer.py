@@ -46,6 +46,7 @@ import base64
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -250,12 +251,8 @@ def render_page(
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "width": 1},
     }))
     details = details or Details(entities={}, spans={}, reports={})
-    counts_cls: dict[str, int] = {}
-    for node in nodes:
-        counts_cls[g.nodes[node].get("cls", "")] = counts_cls.get(g.nodes[node].get("cls", ""), 0) + 1
-    counts_rel: dict[str, int] = {}
-    for row in edge_rows:
-        counts_rel[row["rel"]] = counts_rel.get(row["rel"], 0) + 1
+    counts_cls = Counter(g.nodes[node].get("cls", "") for node in nodes)
+    counts_rel = Counter(row["rel"] for row in edge_rows)
     data = {
         "title": title,
         "vis": {"nodes": net.nodes, "edges": net.edges, "options": json.loads(net.options) if isinstance(net.options, str) else net.options},

@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -269,6 +271,54 @@ def browser():
         )
         yield chromium
         chromium.close()
+
+
+@dataclass
+class BrowserLog:
+    """What a page did: its requests, those blocked, console errors, page errors and dialogs."""
+
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def open_page(browser):
+    """``open_page(url, allow=…)``: a context manager yielding ``(page, log)`` for ``url`` in a fresh context.
+
+    A request loads only if ``allow(request_url)`` (default: it is ``url`` itself, fragment aside); every
+    other request is aborted and logged as blocked. Dialogs are dismissed and logged.
+    """
+
+    @contextmanager
+    def opened(url: str, *, allow=None, viewport=(1400, 900)):
+        page_url = url.split("#", 1)[0]
+        allowed = allow or (lambda request_url: request_url == page_url)
+        log = BrowserLog()
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+
+        def route(r):
+            if allowed(r.request.url):
+                r.continue_()
+            else:
+                log.blocked.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("request", lambda r: log.requests.append(r.url))
+        page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: log.page_errors.append(str(e)))
+        page.on("dialog", lambda d: (log.dialogs.append(d.message), d.dismiss()))
+        try:
+            page.goto(url)
+            yield page, log
+        finally:
+            context.close()
+
+    return opened
 
 
 @pytest.fixture(scope="session")

@@ -21,49 +21,27 @@ def served(kunshan_query_ds, kunshan_page):
     server.server_close()
 
 
-def _open(browser, url: str):
+def _same_origin(url: str):
     origin = urlsplit(url)[:2]
-    log = {"requests": [], "blocked": [], "errors": []}
-    context = browser.new_context()
-
-    def route(r):
-        if urlsplit(r.request.url)[:2] == origin:
-            r.continue_()
-        else:
-            log["blocked"].append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("request", lambda r: log["requests"].append(r.url))
-    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: log["errors"].append(str(e)))
-    page.goto(url)
-    return context, page, log
+    return lambda request_url: urlsplit(request_url)[:2] == origin
 
 
-def test_the_graph_page_is_served_and_works(browser, served):
-    context, page, log = _open(browser, f"{served}/")
-    try:
+def test_the_graph_page_is_served_and_works(open_page, served):
+    with open_page(f"{served}/", allow=_same_origin(served)) as (page, log):
         page.wait_for_function("document.body.dataset.ready === 'true'", timeout=60_000)
         page.fill("#search", "xiexin")
         page.keyboard.press("Enter")
         assert page.locator("#panel h2").text_content() == "昆山协鑫光电材料有限公司"
-    finally:
-        context.close()
-    assert log["requests"] == [f"{served}/"] and log["blocked"] == [] and log["errors"] == []
+    assert log.requests == [f"{served}/"] and log.blocked == [] and log.console_errors == log.page_errors == []
 
 
-def test_the_query_page_answers_a_library_question(browser, served):
-    context, page, log = _open(browser, f"{served}/query")
-    try:
+def test_the_query_page_answers_a_library_question(open_page, served):
+    with open_page(f"{served}/query", allow=_same_origin(served)) as (page, log):
         page.locator("#questions button", has_text="(companies-in-park)").click()
         assert "companies-in-park" in page.locator("#params").text_content()
         page.click("#run")
         page.locator("#status", has_text="row(s) in").wait_for(timeout=60_000)  # the page's CSP forbids eval, so no wait_for_function
         rows = page.locator("#out table tr").count()
-    finally:
-        context.close()
     assert rows > 2
-    assert log["blocked"] == [] and log["errors"] == []
-    assert {urlsplit(u).path for u in log["requests"]} == {"/query", "/sparql"}
+    assert log.blocked == [] and log.console_errors == log.page_errors == []
+    assert {urlsplit(u).path for u in log.requests} == {"/query", "/sparql"}

@@ -13,7 +13,6 @@ import functools
 import http.server
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 import pytest
 
@@ -23,41 +22,17 @@ from graph.synthetic import synthetic_records
 from graph.viewer import build_page
 
 
+@pytest.fixture
+def opened(open_page):
+    """Open a graph page (only it may load) and wait until the network is drawn."""
 
-@dataclass
-class Log:
-    requests: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
+    @contextmanager
+    def opening(url: str, *, viewport=(1400, 900), fragment: str = ""):
+        with open_page(url + fragment, viewport=viewport) as (page, log):
+            page.wait_for_function("document.body.dataset.ready === 'true'", timeout=60_000)
+            yield page, log
 
-
-@contextmanager
-def opened(browser, url: str, *, viewport=(1400, 900), fragment: str = ""):
-    """``url`` (+ ``fragment``) in a fresh context where only ``url`` itself may load; yields (page, log) once the graph is drawn."""
-    log = Log()
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-
-    def route(r):
-        if r.request.url == url:
-            r.continue_()
-        else:
-            log.blocked.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("request", lambda r: log.requests.append(r.url))
-    page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: log.page_errors.append(str(e)))
-    page.on("dialog", lambda d: (log.dialogs.append(d.message), d.dismiss()))
-    try:
-        page.goto(url + fragment)
-        page.wait_for_function("document.body.dataset.ready === 'true'", timeout=60_000)
-        yield page, log
-    finally:
-        context.close()
+    return opening
 
 
 def visible(page) -> dict:
@@ -78,8 +53,8 @@ def kunshan_graph(kunshan_dataset):
     return to_networkx(kunshan_dataset)
 
 
-def test_page_requests_nothing_and_logs_no_error(browser, kunshan_url):
-    with opened(browser, kunshan_url) as (page, log):
+def test_page_requests_nothing_and_logs_no_error(opened, kunshan_url):
+    with opened(kunshan_url) as (page, log):
         page.fill("#search", "xiexin")
         page.keyboard.press("Enter")
         page.click("#lang")
@@ -88,7 +63,7 @@ def test_page_requests_nothing_and_logs_no_error(browser, kunshan_url):
     assert log.console_errors == [] and log.page_errors == [] and log.dialogs == []
 
 
-def test_served_page_requests_nothing_else(browser, kunshan_page):
+def test_served_page_requests_nothing_else(opened, kunshan_page):
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(kunshan_page.parent))
     handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -96,7 +71,7 @@ def test_served_page_requests_nothing_else(browser, kunshan_page):
     thread.start()
     url = f"http://127.0.0.1:{server.server_address[1]}/graph.html"
     try:
-        with opened(browser, url) as (page, log):
+        with opened(url) as (page, log):
             assert page.evaluate("window.zonekg.nodes.length") > 0
     finally:
         server.shutdown()
@@ -104,8 +79,8 @@ def test_served_page_requests_nothing_else(browser, kunshan_page):
     assert log.requests == [url] and log.blocked == [] and log.console_errors == [] and log.page_errors == []
 
 
-def test_network_holds_exactly_the_graph(browser, kunshan_url, kunshan_graph):
-    with opened(browser, kunshan_url) as (page, _):
+def test_network_holds_exactly_the_graph(opened, kunshan_url, kunshan_graph):
+    with opened(kunshan_url) as (page, _):
         drawn = page.evaluate("""() => {
             const data = JSON.parse(document.getElementById('zonekg-data').textContent);
             const iri = (i) => data.nodes[i].iri;
@@ -122,8 +97,8 @@ def test_network_holds_exactly_the_graph(browser, kunshan_url, kunshan_graph):
 
 
 @pytest.mark.parametrize("query", ["昆山协鑫光电材料有限公司", "协鑫光电", "kunshan gcl optoelectronic", "kunshanxiexin", "ksxxgd"])
-def test_search_focuses_and_highlights_by_any_name(browser, kunshan_url, query):
-    with opened(browser, kunshan_url) as (page, _):
+def test_search_focuses_and_highlights_by_any_name(opened, kunshan_url, query):
+    with opened(kunshan_url) as (page, _):
         page.fill("#search", query)
         assert page.locator("#results li").first.get_attribute("data-node") == str(index_of(page, "/gcl-optoelectronics"))
         page.keyboard.press("Enter")
@@ -144,13 +119,13 @@ def test_search_focuses_and_highlights_by_any_name(browser, kunshan_url, query):
     assert heading == "昆山协鑫光电材料有限公司"
 
 
-def test_filters_change_what_is_visible(browser, kunshan_url, kunshan_graph):
+def test_filters_change_what_is_visible(opened, kunshan_url, kunshan_graph):
     g = kunshan_graph
     companies = sum(1 for _, d in g.nodes(data=True) if d["cls"] == "Company")
     in_2021 = sum(1 for _, d in g.nodes(data=True) if "2021" in d["years"])
     in_both = sum(1 for _, d in g.nodes(data=True) if {"2021", "2023"} <= set(d["years"]))
     located = sum(1 for *_, k in g.edges(keys=True) if k == "locatedIn")
-    with opened(browser, kunshan_url) as (page, _):
+    with opened(kunshan_url) as (page, _):
         total = visible(page)
         assert total == {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
         page.locator("#legend input[value='Company']").uncheck()
@@ -172,8 +147,8 @@ def test_filters_change_what_is_visible(browser, kunshan_url, kunshan_graph):
         assert page.locator("#stats").text_content() == f"显示 {total['nodes']} / {total['nodes']} 个实体，{total['edges']} / {total['edges']} 条关系"
 
 
-def test_clicking_a_node_shows_its_facts_and_sources(browser, kunshan_url, kunshan_texts, artifacts):
-    with opened(browser, kunshan_url) as (page, log):
+def test_clicking_a_node_shows_its_facts_and_sources(opened, kunshan_url, kunshan_texts, artifacts):
+    with opened(kunshan_url) as (page, log):
         gcl = index_of(page, "/gcl-optoelectronics")
         page.evaluate("(i) => window.zonekg.network.focus(i, {scale: 1.5, animation: false})", gcl)
         x, y = page.evaluate("""(i) => {
@@ -197,21 +172,21 @@ def test_clicking_a_node_shows_its_facts_and_sources(browser, kunshan_url, kunsh
     assert log.console_errors == [] and log.page_errors == []
 
 
-def test_a_link_names_an_entity(browser, kunshan_url):
-    with opened(browser, kunshan_url) as (page, log):
+def test_a_link_names_an_entity(opened, kunshan_url):
+    with opened(kunshan_url) as (page, log):
         page.evaluate("location.hash = '#gcl-optoelectronics'")
         assert page.locator("#panel h2").text_content() == "昆山协鑫光电材料有限公司"
         page.locator("#panel .link", has_text="昆山高新区").first.click()
         assert page.evaluate("location.hash") == "#kunshan-hnz"
         page.click("#close")
         assert page.evaluate("location.hash") == ""
-    with opened(browser, kunshan_url, fragment="#kunshan-hnz") as (page, log):
+    with opened(kunshan_url, fragment="#kunshan-hnz") as (page, log):
         assert page.locator("#panel h2").text_content() == "昆山高新区"
     assert log.console_errors == [] and log.page_errors == []
 
 
-def test_labels_switch_to_english(browser, kunshan_url):
-    with opened(browser, kunshan_url) as (page, _):
+def test_labels_switch_to_english(opened, kunshan_url):
+    with opened(kunshan_url) as (page, _):
         gcl = index_of(page, "/gcl-optoelectronics")
         page.click("#lang")
         label = page.evaluate("(i) => window.zonekg.nodes.get(i).label", gcl)
@@ -221,8 +196,8 @@ def test_labels_switch_to_english(browser, kunshan_url):
     assert stats.startswith("showing ")
 
 
-def test_chinese_renders_in_a_cjk_font(browser, kunshan_url, artifacts):
-    with opened(browser, kunshan_url, viewport=(1600, 1000)) as (page, _):
+def test_chinese_renders_in_a_cjk_font(opened, kunshan_url, artifacts):
+    with opened(kunshan_url, viewport=(1600, 1000)) as (page, _):
         page.screenshot(path=str(artifacts / "graph-kunshan.png"))
         cdp = page.context.new_cdp_session(page)
         cdp.send("DOM.enable")
@@ -242,14 +217,14 @@ def test_chinese_renders_in_a_cjk_font(browser, kunshan_url, artifacts):
     assert distinct == [True, True]
 
 
-def test_hostile_labels_stay_text(browser, hostile_dataset, payloads, tmp_path):
+def test_hostile_labels_stay_text(opened, hostile_dataset, payloads, tmp_path):
     from graph.output import write_outputs
 
     page_html = build_page(hostile_dataset, title=payloads[0]).html
     write_outputs({"graph.html": page_html.encode("utf-8")}, tmp_path)
     url = (tmp_path / "graph.html").as_uri()
     count = "document.querySelectorAll('img, iframe, object, embed, a, script').length"
-    with opened(browser, url) as (page, log):
+    with opened(url) as (page, log):
         before = page.evaluate(count)
         assert page.locator("#title").text_content() == payloads[0]
         for payload in ("<img", "</script>", "javascript"):
@@ -277,9 +252,9 @@ def large_page(tmp_path_factory, ontology):
     return out / "graph.html"
 
 
-def test_a_5000_entity_page_stays_usable(browser, large_page, artifacts):
+def test_a_5000_entity_page_stays_usable(opened, large_page, artifacts):
     url = large_page.as_uri()
-    with opened(browser, url) as (page, log):
+    with opened(url) as (page, log):
         total = visible(page)
         assert total["nodes"] == 5000 and total["edges"] > 5000
         page.fill("#search", "hechengg")  # pinyin of the zone's name

@@ -145,13 +145,16 @@
   }
 
   /* ---------- labels in Chinese or English ---------- */
+  function relabelEdges() {
+    edges.update(DATA.edges.map((row, i) => ({ id: i, label: state.edgeLabels ? edgeLabel(i) : null })));
+  }
   function setLanguage(lang) {
     state.lang = lang;
     document.documentElement.lang = lang;
     byId("lang").textContent = lang === "zh" ? "EN" : "中文";
     document.querySelectorAll("[data-zh]").forEach((node) => { node.textContent = node.dataset[lang]; });
     nodes.update(DATA.nodes.map((n, i) => ({ id: i, label: nodeName(i) })));
-    edges.update(DATA.edges.map((row, i) => ({ id: i, label: state.edgeLabels ? edgeLabel(i) : null })));
+    relabelEdges();
     buildControls();
     updateStats();
     if (state.panel) state.panel();
@@ -312,7 +315,7 @@
   byId("edge-labels").checked = state.edgeLabels;
   byId("edge-labels").addEventListener("change", (ev) => {
     state.edgeLabels = ev.target.checked;
-    edges.update(DATA.edges.map((row, i) => ({ id: i, label: state.edgeLabels ? edgeLabel(i) : null })));
+    relabelEdges();
   });
   byId("lang").addEventListener("click", () => setLanguage(state.lang === "zh" ? "en" : "zh"));
   byId("close").addEventListener("click", closePanel);
