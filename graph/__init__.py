@@ -2,10 +2,10 @@
 
 The pipeline, one module a stage, each a function from one stage's data to the next:
 
-1. :func:`graph.records.read_records` — curated YAML records → typed records and a report;
-2. :func:`graph.validate.validate` — cross-record checks → a report;
-3. :func:`graph.rdf.to_dataset` — records → an RDF dataset (one named graph per report);
-4. :func:`graph.output.serialize` / :func:`graph.output.write_outputs` — dataset → files;
+1. :func:`graph.curation.records.read_records` — curated YAML records → typed records and a report;
+2. :func:`graph.curation.validate.validate` — cross-record checks → a report;
+3. :func:`graph.build.dataset.to_dataset` — records → an RDF dataset (one named graph per report);
+4. :func:`graph.build.output.serialize` / :func:`graph.build.output.write_outputs` — dataset → files;
 5. :func:`graph.query` — answer SPARQL (text, a ``.rq`` file or a library query) with plain values.
 
 Importing :mod:`graph` is cheap: the stages are imported when first used.
@@ -39,18 +39,18 @@ __all__ = [
 ]
 
 _HOME = {
-    "default_records_dir": "cli",
+    "default_records_dir": "data",
     "main": "cli",
-    "parse_records": "records",
-    "read_corpus": "records",
-    "read_records": "records",
-    "validate": "validate",
-    "read_ontology": "rdf",
-    "to_dataset": "rdf",
-    "summarize": "rdf",
-    "serialize": "output",
-    "query": "querying",
-    "write_outputs": "output",
+    "parse_records": "curation.records",
+    "read_corpus": "curation.text",
+    "read_records": "curation.records",
+    "validate": "curation.validate",
+    "read_ontology": "build.dataset",
+    "to_dataset": "build.dataset",
+    "summarize": "build.dataset",
+    "serialize": "build.output",
+    "write_outputs": "build.output",
+    "query": "sparql.api",
 }
 
 

@@ -1,6 +1,6 @@
 """The exception hierarchy: failures, as opposed to bad data.
 
-Bad records are a *result* (:class:`graph.report.Report`); these exceptions are
+Bad records are a *result* (:class:`graph.curation.problems.Report`); these exceptions are
 for what stops a stage from producing one: a missing directory, an unreadable
 file, a query the engine refuses.
 

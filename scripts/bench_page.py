@@ -16,12 +16,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.cli import default_records_dir
-from graph.output import write_outputs
-from graph.rdf import read_ontology, to_dataset
-from graph.records import read_corpus, read_records
-from graph.synthetic import synthetic_records
-from graph.viewer import build_page
+from graph.build.dataset import read_ontology, to_dataset
+from graph.build.output import write_outputs
+from graph.build.synthetic import synthetic_records
+from graph.curation.records import read_records
+from graph.curation.text import read_corpus
+from graph.data import default_records_dir
+from graph.page.build import build_page
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]

@@ -29,9 +29,9 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from graph.library import read_library
-from graph.querying import load
-from graph.server import ServeOptions, make_server
+from graph.serve.http import ServeOptions, make_server
+from graph.sparql.library import read_library
+from graph.sparql.load import load
 
 QUERIES = ("people-and-roles", "designation-holders", "government-bodies", "talent-programme-counts", "parks", "companies-by-industry")
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -60,7 +60,7 @@ def summary(name: str, times: list[float]) -> str:
 def data_files(given: list[Path] | None) -> list[Path]:
     if given:
         return given
-    from graph.cli import main
+    from graph.cli.main import main
 
     out = Path(tempfile.mkdtemp(prefix="zonekg-bench-"))
     quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}

@@ -18,9 +18,10 @@ import json
 import sys
 from pathlib import Path
 
-from graph.querying import answer, load
-from graph.library import read_library
-from graph.sparql import to_python
+from graph.sparql.api import answer
+from graph.sparql.engine import to_python
+from graph.sparql.library import read_library
+from graph.sparql.load import load
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = json.loads((ROOT / "tests" / "fixtures" / "queries" / "params.json").read_text(encoding="utf-8"))
@@ -35,7 +36,7 @@ def main() -> int:
     import io
     import tempfile
 
-    from graph.cli import main as zonekg
+    from graph.cli.main import main as zonekg
 
     out = Path(tempfile.mkdtemp(prefix="zonekg-expected-"))
     quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
-from graph.cli import default_records_dir
-from graph.records import read_records
+from graph.curation.records import read_records
+from graph.data import default_records_dir
 
 
 def main(argv: list[str]) -> int:

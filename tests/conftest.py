@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import default_records_dir
-from graph.rdf import read_ontology, to_dataset
-from graph.records import read_records
-from graph.validate import validate
+from graph.build.dataset import read_ontology, to_dataset
+from graph.curation.records import read_records
+from graph.curation.validate import validate
+from graph.data import default_records_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -205,7 +205,7 @@ def kunshan_trig(tmp_path_factory) -> Path:
     """The Kunshan graph built by ``zonekg build`` into a session directory: ``…/zone.trig``."""
     import io
 
-    from graph.cli import main
+    from graph.cli.main import main
 
     out = tmp_path_factory.mktemp("kunshan-out")
     assert main(["build", "-q", "--out", str(out)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
@@ -217,7 +217,7 @@ def kunshan_trig(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def kunshan_query_ds(kunshan_trig):
     """The built Kunshan graph loaded for querying, with the default (RDFS) inferences."""
-    from graph.querying import load
+    from graph.sparql.load import load
 
     return load([kunshan_trig, kunshan_trig.with_name("analysis.trig")])
 
@@ -323,7 +323,7 @@ def open_page(browser):
 
 @pytest.fixture(scope="session")
 def kunshan_texts(corpus_dir, kunshan_records) -> dict[str, str]:
-    from graph.records import read_corpus
+    from graph.curation.text import read_corpus
 
     return read_corpus(corpus_dir, kunshan_records.sources)
 
@@ -331,8 +331,8 @@ def kunshan_texts(corpus_dir, kunshan_records) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def kunshan_page(tmp_path_factory, kunshan_dataset, kunshan_texts) -> Path:
     """The Kunshan graph page built with the reports given (so it quotes them): ``…/graph.html``."""
-    from graph.output import write_outputs
-    from graph.viewer import build_page
+    from graph.build.output import write_outputs
+    from graph.page.build import build_page
 
     out = tmp_path_factory.mktemp("kunshan-page")
     write_outputs({"graph.html": build_page(kunshan_dataset, texts=kunshan_texts).html.encode("utf-8")}, out)

@@ -19,7 +19,7 @@ so serialisations are deterministic):
 
 Examples
 --------
->>> from graph.records import parse_records
+>>> from graph.curation.records import parse_records
 >>> records, _ = parse_records({
 ...     "sources.yaml": '''
 ... - {id: r, title: T, year: "2021", file: r.txt, chars: "20", sha256: "%s"}
@@ -37,19 +37,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from typing import Iterable, Mapping
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from .errors import InputError
-from .iri import check_base, mint
-from .namespaces import (
-    DCTERMS, DEFAULT_BASE, OA, ONTOLOGY_IRI, ORG, PREFIXES, RDF, RDFS, SDO, SKOS, TIME, XSD, ZK,
+from graph.build.store import new_dataset
+from graph.curation.records import (
+    Citation,
+    Entity,
+    Event,
+    Observation,
+    RecordSet,
+    parse_date,
 )
-from .records import Citation, Entity, Event, Observation, RecordSet, parse_date
-from .schema import ENTITY_CLASSES, EVENT_CLASSES, QUALIFIERS, RELATIONS, TENSION_KINDS, UNITS
-from .store import new_dataset
+from graph.data import read_text
+from graph.errors import InputError
+from graph.vocab.iri import check_base, mint
+from graph.vocab.namespaces import (
+    DCTERMS,
+    DEFAULT_BASE,
+    OA,
+    ONTOLOGY_IRI,
+    ORG,
+    PREFIXES,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    TIME,
+    XSD,
+    ZK,
+)
+from graph.vocab.terms import (
+    ENTITY_CLASSES,
+    EVENT_CLASSES,
+    QUALIFIERS,
+    RELATIONS,
+    TENSION_KINDS,
+    UNITS,
+)
 
 __all__ = ["Summary", "catalogue_graph_iri", "tensions_graph_iri", "parse_ontology", "read_ontology", "report_graph_iri", "summarize", "to_dataset"]
 
@@ -57,9 +83,9 @@ _CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def read_ontology() -> Graph:
-    """Read the ontology shipped inside the package (``graph/ontology.ttl``)."""
+    """Read the ontology shipped inside the package (``graph/data/ontology.ttl``)."""
     try:
-        text = resources.files("graph").joinpath("ontology.ttl").read_text(encoding="utf-8")
+        text = read_text("ontology.ttl")
     except OSError as exc:
         raise InputError(f"the packaged ontology cannot be read: {exc}") from exc
     return parse_ontology(text)
@@ -278,7 +304,7 @@ class _Builder:
 def to_dataset(records: RecordSet, *, ontology: Graph, base: str = DEFAULT_BASE, store: str = "memory") -> Dataset:
     """Turn validated ``records`` into a dataset (see the module docstring for its layout).
 
-    The records must have passed :func:`graph.validate.validate`; unknown names
+    The records must have passed :func:`graph.curation.validate.validate`; unknown names
     raise ``KeyError`` here.
 
     Parameters
@@ -290,7 +316,7 @@ def to_dataset(records: RecordSet, *, ontology: Graph, base: str = DEFAULT_BASE,
     base
         The namespace entity, report and graph IRIs are minted under.
     store
-        The rdflib store behind the dataset (see :func:`graph.store.new_dataset`).
+        The rdflib store behind the dataset (see :func:`graph.build.store.new_dataset`).
     """
     check_base(base)
     ds = new_dataset(store=store)

@@ -29,8 +29,8 @@ from typing import Iterable, Mapping
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.trig import TrigSerializer
 
-from .errors import OutputError
-from .namespaces import PREFIXES
+from graph.errors import OutputError
+from graph.vocab.namespaces import PREFIXES
 
 __all__ = ["FORMATS", "serialize", "trig_bytes", "union_graph", "write_outputs"]
 

@@ -1,8 +1,8 @@
-"""Stage 3b: SHACL validation of a built dataset with pySHACL (``graph/shapes.ttl``).
+"""Stage 3b: SHACL validation of a built dataset with pySHACL (``graph/data/shapes.ttl``).
 
 The union of every named graph is validated, with the ontology mixed in so
 ``sh:class`` sees the class hierarchy. Each violation becomes a
-:class:`~graph.report.Problem` that names the entity's record (file and line,
+:class:`~graph.curation.problems.Problem` that names the entity's record (file and line,
 when the caller says where records stand), the property path, the offending
 value and the rule (the shape's message and name). pySHACL is imported only
 when a validation runs.
@@ -10,7 +10,7 @@ when a validation runs.
 Examples
 --------
 >>> from rdflib import Dataset, Graph, Literal, URIRef
->>> from graph.namespaces import RDF, RDFS, SKOS, ZK
+>>> from graph.vocab.namespaces import RDF, RDFS, SKOS, ZK
 >>> ds = Dataset()
 >>> g = ds.graph(URIRef("http://x.org/g"))
 >>> a = URIRef("http://x.org/a")
@@ -24,14 +24,14 @@ Examples
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import Mapping
 
 from rdflib import Dataset, Graph, URIRef
 
-from .errors import InputError
-from .namespaces import DCTERMS, ONTOLOGY_IRI, PREFIXES, RDF
-from .report import Problem, Report
+from graph.curation.problems import Problem, Report
+from graph.data import read_text
+from graph.errors import InputError
+from graph.vocab.namespaces import DCTERMS, ONTOLOGY_IRI, PREFIXES, RDF
 
 __all__ = ["SHAPES_IRI", "check_shapes", "read_shapes"]
 
@@ -40,9 +40,9 @@ SHAPES_IRI = "https://w3id.org/zonekg/shapes#"
 
 
 def read_shapes() -> Graph:
-    """Read the SHACL shapes shipped inside the package (``graph/shapes.ttl``)."""
+    """Read the SHACL shapes shipped inside the package (``graph/data/shapes.ttl``)."""
     try:
-        text = resources.files("graph").joinpath("shapes.ttl").read_text(encoding="utf-8")
+        text = read_text("shapes.ttl")
     except OSError as exc:
         raise InputError(f"the packaged shapes cannot be read: {exc}") from exc
     return Graph().parse(data=text, format="turtle")
@@ -81,7 +81,7 @@ def check_shapes(
     Parameters
     ----------
     ds
-        The dataset built by :func:`graph.rdf.to_dataset`.
+        The dataset built by :func:`graph.build.dataset.to_dataset`.
     shapes
         The shapes graph (:func:`read_shapes`).
     ontology

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from rdflib import Dataset
 
-from .errors import InputError
+from graph.errors import InputError
 
 __all__ = ["STORES", "new_dataset"]
 

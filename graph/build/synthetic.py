@@ -13,7 +13,7 @@ Examples
 >>> records = synthetic_records(entities=60, seed=1)
 >>> len(records.entities) >= 60, len(records.sources)
 (True, 2)
->>> from graph.validate import validate
+>>> from graph.curation.validate import validate
 >>> validate(records).ok
 True
 >>> synthetic_records(entities=60, seed=1) == records
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import random
 
-from .records import Citation, Entity, Post, RecordSet, Relation, Source
+from graph.curation.records import Citation, Entity, Post, RecordSet, Relation, Source
 
 __all__ = ["synthetic_records"]
 

@@ -10,8 +10,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from .errors import EXIT_DATA, EXIT_OK, InputError
-from .progress import Progress
+from graph.cli.progress import Progress
+from graph.errors import EXIT_DATA, EXIT_OK, InputError
 
 __all__ = ["COMMANDS", "add_parsers"]
 
@@ -50,10 +50,10 @@ def _plain(value):
 def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from rdflib import Dataset
 
-    from .analysis import analyze, to_json, to_rdf
-    from .network import to_networkx
-    from .output import trig_bytes, write_outputs
-    from .querying import load
+    from graph.build.output import trig_bytes, write_outputs
+    from graph.network.analysis import analyze, to_json, to_rdf
+    from graph.network.projection import to_networkx
+    from graph.sparql.load import load
 
     progress = Progress(err, args.quiet)
     progress("loading the graph")
@@ -68,10 +68,10 @@ def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for prefix, ns in ds.namespaces():
         analysis.bind(prefix, ns, override=True)
     progress("drawing the report")
-    from .library import read_library
-    from .querying import answer
-    from .reporting import render_report
-    from .sparql import to_python
+    from graph.network.report import render_report
+    from graph.sparql.api import answer
+    from graph.sparql.engine import to_python
+    from graph.sparql.library import read_library
 
     _, changes = answer(ds, read_library()["indicator-change"].text)
     rows = [{k: _plain(to_python(v)) for k, v in zip(changes.vars, row)} for row in changes.rows]
@@ -94,8 +94,8 @@ def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _projected(data):
-    from .network import to_networkx
-    from .querying import load
+    from graph.network.projection import to_networkx
+    from graph.sparql.load import load
 
     ds = load(data, reason="none")
     return ds, to_networkx(ds)
@@ -104,7 +104,7 @@ def _projected(data):
 def _node(ds, g, value: str) -> str:
     from rdflib import URIRef
 
-    from .querying import resolve
+    from graph.sparql.resolve import resolve
 
     term = resolve(ds, value)
     if not isinstance(term, URIRef) or str(term) not in g:
@@ -113,7 +113,7 @@ def _node(ds, g, value: str) -> str:
 
 
 def _path(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .explore import format_path, shortest_paths
+    from graph.network.explore import format_path, shortest_paths
 
     ds, g = _projected(args.data)
     a, b = _node(ds, g, args.source), _node(ds, g, args.target)
@@ -128,7 +128,7 @@ def _path(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _neighbours(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .explore import neighbourhood
+    from graph.network.explore import neighbourhood
 
     if args.depth < 1:
         raise InputError("--depth must be 1 or more")
@@ -138,14 +138,14 @@ def _neighbours(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     name = lambda n: g.nodes[n].get("name_zh") or n  # noqa: E731
     print(f"{name(centre)}: {ego.number_of_nodes() - 1} entities within {args.depth} relation(s)", file=out)
     for u, v, key, data in sorted(ego.edges(keys=True, data=True)):
-        print(f"  {name(u)} —{data.get('label_en') or key}→ {name(v)}   [{', '.join(data.get('sources', []))}]", file=out)
+        print(f"  {name(u)} —{data.get('label_en') or key}→ {name(v)}   [{', '.join(str(s) for s in data.get('spans', ()))}]", file=out)
     return EXIT_OK
 
 
 def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .explore import changed_relations
-    from .library import read_library
-    from .querying import answer
+    from graph.network.explore import changed_relations
+    from graph.sparql.api import answer
+    from graph.sparql.library import read_library
 
     ds, g = _projected(args.data)
     first, second = args.first, args.second

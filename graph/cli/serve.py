@@ -1,4 +1,4 @@
-"""``zonekg serve`` and ``zonekg push``: the command-line faces of :mod:`graph.server` and :mod:`graph.push`.
+"""``zonekg serve`` and ``zonekg push``: the command-line faces of :mod:`graph.serve.http` and :mod:`graph.serve.push`.
 
 :func:`add_parsers` adds both subcommands to ``zonekg``'s parser;
 :data:`COMMANDS` maps their names to the functions that run them.
@@ -11,11 +11,11 @@ import signal
 from pathlib import Path
 from typing import Callable, TextIO
 
-from .errors import InputError
+from graph.errors import InputError
 
 __all__ = ["COMMANDS", "add_parsers", "push_command", "serve_command"]
 
-# The defaults of graph.server, repeated so that building the parser imports no rdflib (tests/test_server.py checks them).
+# The defaults of graph.serve.http, repeated so that building the parser imports no rdflib (tests/test_server.py checks them).
 _PORT = 7878
 _MAX_ROWS = 10_000
 
@@ -62,7 +62,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def _graph_page(data: list[Path] | None) -> Path:
-    from .querying import default_data
+    from graph.sparql.load import default_data
 
     first = (data or default_data() or [Path("out") / "zone.trig"])[0]
     return Path(first).parent / "graph.html"
@@ -70,8 +70,8 @@ def _graph_page(data: list[Path] | None) -> Path:
 
 def serve_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``zonekg serve`` until Ctrl-C or SIGTERM."""
-    from .querying import load
-    from .server import ServeOptions, is_loopback, make_server
+    from graph.serve.http import ServeOptions, is_loopback, make_server
+    from graph.sparql.load import load
 
     if args.timeout <= 0 or args.max_rows < 1 or args.workers < 1:
         raise InputError("--timeout, --max-rows and --workers must be positive")
@@ -115,8 +115,8 @@ def push_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``zonekg push``."""
     import os
 
-    from .push import PushOptions, push_dataset
-    from .querying import load
+    from graph.serve.push import PushOptions, push_dataset
+    from graph.sparql.load import load
 
     password = args.password if args.password is not None else os.environ.get("ZONEKG_PASSWORD")
     if (args.user is None) != (password is None):

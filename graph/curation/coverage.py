@@ -18,7 +18,7 @@ a curator can ``zonekg locate`` it and add the record.
 
 Examples
 --------
->>> from graph.records import parse_records
+>>> from graph.curation.records import parse_records
 >>> records, _ = parse_records({"entities/e.yaml": "- {id: p, class: Company, name_zh: 甲公司, name_en: P, at: 'r:0-3'}"})
 >>> [g.format() for g in uncovered_names(records, {"r": "甲公司与乙公司合作"})]
 ['r:5-7 公司 (…甲公司与乙公司合…)']
@@ -33,9 +33,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Iterable, Mapping
 
-from .locate import squashed_with_offsets
-from .records import Citation, RecordSet
-from .validate import squash
+from graph.curation.records import Citation, RecordSet
+from graph.curation.text import squash, squashed_with_offsets
 
 __all__ = ["FIGURE_UNITS", "NAME_SUFFIXES", "Gap", "uncovered_figures", "uncovered_names"]
 

@@ -18,23 +18,9 @@ Examples
 
 from __future__ import annotations
 
-import unicodedata
+from graph.curation.text import squashed_with_offsets
 
-__all__ = ["find_spans", "squashed_with_offsets"]
-
-
-def squashed_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Return ``text`` without whitespace, NFKC-case-folded, and each character's offset in ``text``."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            continue
-        for out in unicodedata.normalize("NFKC", ch).casefold():
-            if not out.isspace():
-                chars.append(out)
-                offsets.append(i)
-    return "".join(chars), offsets
+__all__ = ["find_spans"]
 
 
 def find_spans(text: str, needle: str) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ The records directory holds ``sources.yaml`` (the reports), ``entities/*.yaml``
 (dated figures) and ``events/*.yaml``. :func:`read_records` reads them;
 :func:`parse_records` is the same without the file system. Only the *shape* of
 each record is checked here (known and required fields, types, formats);
-cross-record checks are :mod:`graph.validate`'s.
+cross-record checks are :mod:`graph.curation.validate`'s.
 
 Examples
 --------
@@ -27,11 +27,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Mapping, Sequence, TypeVar
+from typing import Callable, Mapping, TypeVar
 
-from ._yaml import Node, parse_yaml
-from .errors import InputError
-from .report import Problem, Report
+from graph.curation.problems import Problem, Report
+from graph.curation.strict_yaml import Node, parse_yaml
+from graph.errors import InputError
 
 __all__ = [
     "Citation",
@@ -46,7 +46,6 @@ __all__ = [
     "Tension",
     "parse_date",
     "parse_records",
-    "read_corpus",
     "read_records",
 ]
 
@@ -513,26 +512,3 @@ def read_records(directory: Path | str) -> tuple[RecordSet, Report]:
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{path}: cannot read as UTF-8 text: {exc}") from exc
     return parse_records(texts)
-
-
-def read_corpus(directory: Path | str, sources: Sequence[Source]) -> dict[str, str]:
-    """Read the text of each source report from ``directory``, keyed by source id.
-
-    Raises
-    ------
-    InputError
-        If the directory or a report's file is missing or unreadable.
-    """
-    root = Path(directory)
-    if not root.is_dir():
-        raise InputError(f"corpus directory not found: {root}")
-    texts = {}
-    for source in sources:
-        path = root / source.file_name
-        try:
-            with path.open(encoding="utf-8", newline="") as fh:
-                texts[source.id] = fh.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path}: cannot read report {source.id!r}: {exc}") from exc
-    return texts
-

@@ -21,7 +21,7 @@ from typing import Union
 
 import yaml
 
-from .report import Problem
+from graph.curation.problems import Problem
 
 __all__ = ["Node", "parse_yaml"]
 

@@ -1,4 +1,4 @@
-"""Stage 2: cross-record checks on a :class:`~graph.records.RecordSet`.
+"""Stage 2: cross-record checks on a :class:`~graph.curation.records.RecordSet`.
 
 Ids unique across all records, every reference resolving to an entity of the
 right class, known classes, relations, units and qualifiers, and every citation
@@ -8,7 +8,7 @@ whitespace removed, names what it is cited for.
 
 Examples
 --------
->>> from graph.records import parse_records
+>>> from graph.curation.records import parse_records
 >>> records, _ = parse_records({"entities/a.yaml": '''
 ... - {id: a, class: Compny, name_zh: 甲, name_en: A, at: "r:0-1"}
 ... '''})
@@ -22,27 +22,24 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-import unicodedata
 from typing import Iterable, Mapping
 
-from .records import Citation, Entity, RecordSet
-from .report import Problem, Report
-from .schema import CONCEPT_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, QUALIFIERS, RELATIONS, TENSION_KINDS, UNITS
+from graph.curation.problems import Problem, Report
+from graph.curation.records import Citation, Entity, RecordSet
+from graph.curation.text import squash
+from graph.vocab.terms import (
+    CONCEPT_CLASSES,
+    ENTITY_CLASSES,
+    EVENT_CLASSES,
+    QUALIFIERS,
+    RELATIONS,
+    TENSION_KINDS,
+    UNITS,
+)
 
-__all__ = ["squash", "validate"]
+__all__ = ["validate"]
 
 _SPACE = re.compile(r"\s+")
-
-
-def squash(text: str) -> str:
-    """Return ``text`` without whitespace, NFKC-normalised and case-folded, for matching.
-
-    Examples
-    --------
-    >>> squash("联东U谷科\\n\\n技园 ") == squash("联东Ｕ谷科技园")
-    True
-    """
-    return unicodedata.normalize("NFKC", _SPACE.sub("", text)).casefold()
 
 
 def _hint(value: str, known: Iterable[str]) -> str:
@@ -179,9 +176,9 @@ def validate(records: RecordSet, *, corpus: Mapping[str, str] | None = None) -> 
     Parameters
     ----------
     records
-        What :func:`graph.records.read_records` returned.
+        What :func:`graph.curation.records.read_records` returned.
     corpus
-        The reports' texts by source id (:func:`graph.records.read_corpus`);
+        The reports' texts by source id (:func:`graph.curation.records.read_corpus`);
         when given, digests and the content of every cited span are checked.
 
     Returns

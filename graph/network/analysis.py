@@ -1,7 +1,7 @@
 """Who connects the zone: every measure of the projected network in one result, as JSON and as RDF.
 
-:func:`analyze` runs the measures of :mod:`graph.metrics` on the projection
-of :func:`graph.network.to_networkx` and names each community by its most
+:func:`analyze` runs the measures of :mod:`graph.network.metrics` on the projection
+of :func:`graph.network.projection.to_networkx` and names each community by its most
 central members (PageRank) and its dominant industry. :func:`to_json` and
 :func:`to_rdf` render the result; writing it is the caller's business.
 
@@ -37,9 +37,9 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from rdflib import Graph, Literal, URIRef
 
-from . import metrics
-from .iri import mint
-from .namespaces import DEFAULT_BASE, RDF, RDFS, XSD, ZK
+from graph.network import metrics
+from graph.vocab.iri import mint
+from graph.vocab.namespaces import DEFAULT_BASE, RDF, RDFS, XSD, ZK
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -104,9 +104,13 @@ def _dominant_industry(g: "nx.MultiDiGraph", members: set[str]) -> str | None:
 
 
 def analyze(g: "nx.MultiDiGraph", *, seed: int = metrics.SEED, name_size: int = 3) -> Analysis:
-    """Run every measure on ``g``; name each community by its ``name_size`` most central members."""
-    measures = {name: function(g) for name, (function, _) in MEASURES.items()}
-    membership = metrics.communities(g, seed=seed)
+    """Run every measure on ``g``; name each community by its ``name_size`` most central members.
+
+    The undirected graph the measures read is built once (:func:`graph.network.metrics.undirected`).
+    """
+    h = metrics.undirected(g)
+    measures = {name: function(h) for name, (function, _) in MEASURES.items()}
+    membership = metrics.communities(h, seed=seed)
     groups: dict[int, set[str]] = {}
     for node, number in membership.items():
         groups.setdefault(int(number), set()).add(node)
@@ -120,10 +124,10 @@ def analyze(g: "nx.MultiDiGraph", *, seed: int = metrics.SEED, name_size: int = 
     return Analysis(
         nodes={node: dict(data) for node, data in sorted(g.nodes(data=True))},
         measures=measures,
-        brokers=tuple(metrics.articulation_points(g)),
-        bridges=tuple(metrics.bridges(g)),
+        brokers=tuple(metrics.articulation_points(h)),
+        bridges=tuple(metrics.bridges(h)),
         communities=tuple(summaries),
-        modularity=metrics.modularity(g, membership),
+        modularity=metrics.modularity(h, membership),
         seed=seed,
     )
 

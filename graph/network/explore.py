@@ -1,14 +1,14 @@
 """How two entities are linked, who surrounds one, and what changed between two reports.
 
-All three read the projection of :func:`graph.network.to_networkx`; relations
+All three read the projection of :func:`graph.network.projection.to_networkx`; relations
 count in either direction, and every hop keeps its relation and sources.
 
 Examples
 --------
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
->>> _ = g.add_edge("a", "b", key="locatedIn", label_en="located in", sources=["r:1-5"], years=["2021"])
->>> _ = g.add_edge("c", "b", key="operatedBy", label_en="operated by", sources=["r:9-12"], years=["2023"])
+>>> _ = g.add_edge("a", "b", key="locatedIn", label_en="located in", spans=(Span("r", 1, 5),), years=["2021"])
+>>> _ = g.add_edge("c", "b", key="operatedBy", label_en="operated by", spans=(Span("r", 9, 12),), years=["2023"])
 >>> for n in g:
 ...     g.nodes[n].update(name_zh=n.upper(), cls="Company", years=["2021"])
 >>> [[(h.source, h.relation, h.target, h.forward) for h in path] for path in shortest_paths(g, "a", "c")]
@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from graph.build.contents import Span
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -37,14 +39,14 @@ class Hop:
     relation: str
     key: str
     forward: bool
-    sources: tuple[str, ...]
+    spans: tuple[Span, ...]
 
 
 def _hops(g: "nx.MultiDiGraph", u: str, v: str) -> list[Hop]:
     out = []
     for a, b, forward in ((u, v, True), (v, u, False)):
         for key, data in sorted((g.get_edge_data(a, b) or {}).items()):
-            out.append(Hop(u, v, data.get("label_en") or key, key, forward, tuple(data.get("sources", ()))))
+            out.append(Hop(u, v, data.get("label_en") or key, key, forward, tuple(data.get("spans", ()))))
     return out
 
 
@@ -56,7 +58,7 @@ def shortest_paths(g: "nx.MultiDiGraph", a: str, b: str, *, limit: int = 5) -> l
     """
     import networkx as nx
 
-    from .metrics import undirected
+    from graph.network.metrics import undirected
 
     h = undirected(g)
     if a not in h or b not in h:
@@ -75,7 +77,7 @@ def format_path(g: "nx.MultiDiGraph", path: list[Hop]) -> str:
     for hop in path:
         parts.append(f" —{hop.relation}→ " if hop.forward else f" ←{hop.relation}— ")
         parts.append(name(hop.target))
-    cited = "; ".join(f"{hop.relation}: {', '.join(hop.sources)}" for hop in path)
+    cited = "; ".join(f"{hop.relation}: {', '.join(str(s) for s in hop.spans)}" for hop in path)
     return "".join(parts) + f"   [{cited}]"
 
 
@@ -83,7 +85,7 @@ def neighbourhood(g: "nx.MultiDiGraph", node: str, *, depth: int = 1) -> "nx.Mul
     """The ego network of ``node``: every entity within ``depth`` relations, with the relations among them."""
     import networkx as nx
 
-    from .metrics import undirected
+    from graph.network.metrics import undirected
 
     if node not in g:
         return nx.MultiDiGraph()

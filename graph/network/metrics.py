@@ -1,9 +1,10 @@
 """Network measures of the projected zone, networkx style: each returns a plain ``dict``.
 
-Every measure takes the :func:`graph.network.to_networkx` MultiDiGraph and
+Every measure takes the :func:`graph.network.projection.to_networkx` MultiDiGraph and
 reads it as an undirected, weighted graph: two entities are linked when any
 relation joins them, with ``weight`` the number of relations between them
-(:func:`undirected`). Node keys are entity IRIs.
+(:func:`undirected`). A measure given that undirected graph uses it as it is,
+so a caller running many measures builds it once. Node keys are entity IRIs.
 
 Examples
 --------
@@ -56,8 +57,14 @@ PIVOTS = 500
 
 
 def undirected(g: "nx.MultiDiGraph") -> "nx.Graph":
-    """One undirected edge per linked pair, ``weight`` = how many relations join them."""
+    """One undirected edge per linked pair, ``weight`` = how many relations join them.
+
+    A graph that is already simple and undirected is returned as it is.
+    """
     import networkx as nx
+
+    if not g.is_directed() and not g.is_multigraph():
+        return g
 
     weights: dict[tuple[str, str], int] = {}
     for u, v in g.edges():

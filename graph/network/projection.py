@@ -9,7 +9,7 @@ IRI (as ``str``):
   ``years`` (the years of the reports that name it);
 * **edges** are the relations each report states (the ``rdf:Statement``
   nodes), keyed by the relation's local name, with ``predicate`` (IRI),
-  ``label_en``, ``label_zh``, ``date`` (if stated), ``sources`` (``report:start-end``)
+  ``label_en``, ``label_zh``, ``date`` (if stated), ``spans`` (:class:`~graph.build.contents.Span` values)
   and ``years``; n-ary nodes collapse into labelled edges: an
   ``org:Membership`` becomes *person → organisation* keyed ``post:ROLE``, and
   an event links each participant to each other participant and to what it
@@ -17,12 +17,14 @@ IRI (as ``str``):
 
 Observations, spans and other provenance nodes are not entities and never
 become nodes. Options restrict the projection by class (a class includes its
-subclasses), by report year and by relation name.
+subclasses), by report year and by relation name. The dataset is read by
+:func:`graph.build.contents.read_contents`, the one reader; pass its
+:class:`~graph.build.contents.Contents` instead of the dataset when you have it.
 
 Examples
 --------
->>> from graph.rdf import read_ontology, to_dataset
->>> from graph.records import read_records
+>>> from graph.build.dataset import read_ontology, to_dataset
+>>> from graph.curation.records import read_records
 >>> from pathlib import Path
 >>> records, _ = read_records(Path("tests/fixtures/mini/records"))
 >>> g = to_networkx(to_dataset(records, ontology=read_ontology()))
@@ -34,85 +36,34 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import combinations
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 
-from .namespaces import DCTERMS, OA, ONTOLOGY_IRI, ORG, RDF, RDFS, SDO, SKOS, ZK
+from graph.build.contents import NOT_ENTITIES, Contents, Span, read_contents
+from graph.vocab.namespaces import ORG
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["NOT_ENTITIES", "to_networkx"]
 
-#: Entity classes that are vocabulary, not actors: never nodes.
-NOT_ENTITIES = frozenset({ZK.Indicator, ZK.Role})
-
-
-def _local(iri: URIRef) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-class _Reader:
-    """Reads labels, classes and citations from the dataset's graphs, once."""
-
-    def __init__(self, ds: Dataset) -> None:
-        self.ontology = ds.graph(ONTOLOGY_IRI)
-        self.data = [g for g in ds.graphs() if g.identifier != ONTOLOGY_IRI and len(g)]
-        self.years: dict[URIRef, str] = {}
-        self.ids: dict[str, str] = {}
-        for g in self.data:
-            for report, year in g.subject_objects(ZK.yearCovered):
-                self.years[report] = str(year)[:4]
-                self.ids[str(report)] = str(g.value(report, DCTERMS.identifier) or _local(report))
-
-    def objects(self, subject: URIRef, predicate: URIRef) -> list:
-        return [o for g in self.data for o in g.objects(subject, predicate)]
-
-    def label(self, node: URIRef, lang: str, graph=None) -> str:
-        graphs = [graph] if graph is not None else self.data
-        for g in graphs:
-            for label in g.objects(node, RDFS.label):
-                if isinstance(label, Literal) and label.language == lang:
-                    return str(label)
-        return ""
-
-    def superclasses(self, cls: URIRef) -> set[URIRef]:
-        return set(self.ontology.transitive_objects(cls, RDFS.subClassOf))
-
-    def most_specific(self, classes: Iterable[URIRef]) -> URIRef | None:
-        zk = [c for c in classes if str(c).startswith(str(ZK._NS))]
-        for c in zk:
-            if not any(c != other and c in self.superclasses(other) for other in zk):
-                return c
-        return zk[0] if zk else None
-
-    def citations(self, node: URIRef) -> tuple[list[str], set[str]]:
-        sources, years = [], set()
-        for g in self.data:
-            for span in g.objects(node, ZK.evidence):
-                report = g.value(span, OA.hasSource)
-                selector = g.value(span, OA.hasSelector)
-                start, end = g.value(selector, OA.start), g.value(selector, OA.end)
-                sources.append(f"{self.ids.get(str(report), _local(report))}:{start}-{end}")
-                if report in self.years:
-                    years.add(self.years[report])
-        return sorted(set(sources)), years
-
 
 def to_networkx(
-    ds: Dataset,
+    ds: Dataset | Contents,
     *,
-    classes: Iterable[URIRef] | None = None,
+    classes: Iterable[URIRef | str] | None = None,
     years: Iterable[str] | None = None,
     relations: Iterable[str] | None = None,
-) -> "nx.MultiDiGraph":
+) -> nx.MultiDiGraph:
     """Project ``ds`` onto a MultiDiGraph of entities and labelled relations (see the module docstring).
 
     Parameters
     ----------
+    ds
+        A dataset, or the :class:`~graph.build.contents.Contents` already read from it.
     classes
         Keep only entities of these classes or their subclasses.
     years
@@ -122,85 +73,45 @@ def to_networkx(
     """
     import networkx as nx
 
-    reader = _Reader(ds)
-    wanted_classes = set(classes) if classes is not None else None
+    contents = ds if isinstance(ds, Contents) else read_contents(ds)
+    wanted_classes = {str(c) for c in classes} if classes is not None else None
     wanted_years = {str(y) for y in years} if years is not None else None
     wanted_relations = set(relations) if relations is not None else None
     g = nx.MultiDiGraph()
-    for data in reader.data:
-        for node in data.subjects(SKOS.prefLabel, None, unique=True):
-            if not isinstance(node, URIRef) or data.value(node, DCTERMS.identifier) is None:
-                continue
-            types = set(data.objects(node, RDF.type))
-            if types & NOT_ENTITIES:
-                continue
-            cls = reader.most_specific(types)
-            if cls is None:
-                continue
-            if wanted_classes is not None and not (reader.superclasses(cls) | {cls}) & wanted_classes:
-                continue
-            _, cited_years = reader.citations(node)
-            if wanted_years is not None and not cited_years & wanted_years:
-                continue
-            g.add_node(
-                str(node), cls=_local(cls), name_zh=reader.label(node, "zh", data),
-                name_en=reader.label(node, "en", data), years=sorted(cited_years),
-            )
+    for iri, entity in contents.entities.items():
+        if wanted_classes is not None and not entity.lineage & wanted_classes:
+            continue
+        if wanted_years is not None and not set(entity.years) & wanted_years:
+            continue
+        g.add_node(iri, cls=entity.cls, name_zh=entity.name_zh, name_en=entity.name_en, years=list(entity.years))
 
-    def add_edge(u: URIRef, v: URIRef, key: str, **attrs) -> None:
-        if str(u) not in g or str(v) not in g or u == v:
+    def add_edge(u: str, v: str, key: str, *, spans: tuple[Span, ...], years: tuple[str, ...], **attrs: Any) -> None:
+        if u not in g or v not in g or u == v:
             return
         if wanted_relations is not None and key not in wanted_relations:
             return
-        if wanted_years is not None and not set(attrs["years"]) & wanted_years:
+        if wanted_years is not None and not set(years) & wanted_years:
             return
-        if g.has_edge(str(u), str(v), key):
-            old = g.edges[str(u), str(v), key]
-            old["sources"] = sorted(set(old["sources"]) | set(attrs["sources"]))
-            old["years"] = sorted(set(old["years"]) | set(attrs["years"]))
+        if g.has_edge(u, v, key):
+            old = g.edges[u, v, key]
+            old["spans"] = tuple(sorted(set(old["spans"]) | set(spans)))
+            old["years"] = sorted(set(old["years"]) | set(years))
             return
-        g.add_edge(str(u), str(v), key=key, **attrs)
+        g.add_edge(u, v, key=key, spans=spans, years=list(years), **attrs)
 
-    statements = {s for data in reader.data for s in data.subjects(RDF.type, RDF.Statement)}
-    for statement in sorted(statements, key=str):
-        subject = reader.objects(statement, RDF.subject)[0]
-        predicate = reader.objects(statement, RDF.predicate)[0]
-        obj = reader.objects(statement, RDF.object)[0]
-        sources, cited = reader.citations(statement)
-        dates = reader.objects(statement, DCTERMS.date)
-        add_edge(
-            subject, obj, _local(predicate), predicate=str(predicate),
-            label_en=reader.label(predicate, "en", reader.ontology), label_zh=reader.label(predicate, "zh", reader.ontology),
-            date=str(dates[0]) if dates else "", sources=sources, years=sorted(cited),
-        )
-    posts = {p for data in reader.data for p in data.subjects(RDF.type, ORG.Membership)}
-    for post in sorted(posts, key=str):
-        person = reader.objects(post, ORG.member)[0]
-        organisation = reader.objects(post, ORG.organization)[0]
-        role = reader.objects(post, ORG.role)[0]
-        sources, cited = reader.citations(post)
-        add_edge(
-            person, organisation, f"post:{_local(role)}", predicate=str(ORG.memberOf),
-            label_en=reader.label(role, "en"), label_zh=reader.label(role, "zh"), date="", sources=sources, years=sorted(cited),
-        )
-    events = {e for data in reader.data for e in data.subjects(SDO.startDate, None)}
-    for event in sorted(events, key=str):
-        cls = reader.most_specific(reader.objects(event, RDF.type))
-        participants = sorted(reader.objects(event, ZK.participant), key=str)
-        about = sorted(reader.objects(event, ZK.about), key=str)
-        date = str(reader.objects(event, SDO.startDate)[0])
-        sources, cited = reader.citations(event)
-        attrs = dict(
-            predicate=str(cls), label_en=reader.label(event, "en"), label_zh=reader.label(event, "zh"),
-            date=date, sources=sources, years=sorted(cited),
-        )
-        key = f"event:{_local(cls)}" if cls is not None else "event:Event"
-        for a, b in combinations(participants, 2):
-            add_edge(a, b, key, **attrs)
-        for a in participants:
-            for b in about:
-                add_edge(a, b, key, **attrs)
+    for r in contents.relations:
+        add_edge(r.subject, r.object, r.rel, predicate=r.predicate, label_en=r.label_en, label_zh=r.label_zh,
+                 date=r.date, spans=r.spans, years=r.years)
+    for p in contents.posts:
+        add_edge(p.person, p.organisation, f"post:{p.role}", predicate=str(ORG.memberOf), label_en=p.label_en,
+                 label_zh=p.label_zh, date="", spans=p.spans, years=p.years)
+    for e in contents.events:
+        attrs = dict(predicate=e.cls_iri or "None", label_en=e.name_en, label_zh=e.name_zh, date=e.date)
+        key = f"event:{e.cls}"
+        for a, b in combinations(e.participants, 2):
+            add_edge(a, b, key, spans=e.spans, years=e.years, **attrs)
+        for a in e.participants:
+            for b in e.about:
+                add_edge(a, b, key, spans=e.spans, years=e.years, **attrs)
     return g
-
-
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 if TYPE_CHECKING:
-    from .analysis import Analysis
+    from graph.network.analysis import Analysis
 
 __all__ = ["CJK_FONTS", "REPORT_MEASURES", "ReportFiles", "cjk_font", "render_report"]
 

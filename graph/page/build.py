@@ -1,7 +1,7 @@
 """Stage 5: the interactive graph page — one offline HTML file, built with pyvis and our own template.
 
 :func:`render_page` turns the projection, its measures, its communities, the
-side panel's :class:`~graph.details.Details` and a layout into a
+side panel's :class:`~graph.page.details.Details` and a layout into a
 :class:`Page`. pyvis builds the vis-network nodes, edges and options; the
 page itself comes from ``templates/graph.html.j2``, because pyvis's own
 template loads bootstrap from a CDN, writes the heading unescaped and turns
@@ -20,7 +20,7 @@ tooltips into raw HTML. Ours:
 * names the CJK fonts installed by Debian's ``fonts-wqy-microhei`` and
   ``fonts-noto-cjk`` first, so Chinese labels render.
 
-Writing the page is the caller's business (:func:`graph.output.write_outputs`).
+Writing the page is the caller's business (:func:`graph.build.output.write_outputs`).
 
 Examples
 --------
@@ -29,7 +29,7 @@ Examples
 >>> g.add_node("http://x.org/a", cls="Company", name_zh="<b>甲</b>", name_en="A", years=["2030"])
 >>> g.add_node("http://x.org/b", cls="IndustrialPark", name_zh="乙园", name_en="B Park", years=["2030"])
 >>> g.add_edge("http://x.org/a", "http://x.org/b", key="locatedIn", label_zh="位于", label_en="located in",
-...            date="", sources=[], years=["2030"])
+...            date="", spans=(), years=["2030"])
 'locatedIn'
 >>> page = render_page(g, positions={"http://x.org/a": (0.0, 0.0), "http://x.org/b": (100.0, 0.0)}, title="<i>demo</i>")
 >>> page.nodes, page.edges
@@ -52,14 +52,15 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from .details import Details
+from graph.page.details import Details
+from graph.page.safe import safe_json
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .analysis import CommunitySummary
+    from graph.network.analysis import CommunitySummary
 
-__all__ = ["MEASURE_NAMES", "Page", "build_page", "class_style", "page_title", "render_page", "safe_json"]
+__all__ = ["MEASURE_NAMES", "Page", "build_page", "class_style", "page_title", "render_page"]
 
 #: Shapes by family of classes; classes not listed are drawn as dots.
 _SHAPES = {
@@ -87,7 +88,7 @@ def class_style(cls: str) -> tuple[str, str]:
     >>> class_style("Company"), class_style("IndustrialPark")[1], class_style("Unknown")[1]
     (('#e377c2', 'dot'), 'square', 'dot')
     """
-    from .schema import ENTITY_CLASSES
+    from graph.vocab.terms import ENTITY_CLASSES
 
     names = sorted(set(ENTITY_CLASSES) | {"Park", "Organization", "Place"})
     colour = _PALETTE[names.index(cls) % len(_PALETTE)] if cls in names else "#7f7f7f"
@@ -117,22 +118,8 @@ class Page:
     edges: int
 
 
-def safe_json(value: Any) -> str:
-    """Key-sorted JSON that is safe inside an HTML ``<script>`` element.
-
-    Examples
-    --------
-    >>> safe_json({"a": "</script><b>&"})
-    '{"a":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
-    """
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, escape)
-    return text
-
-
 def _asset(name: str) -> str:
-    return resources.files("graph").joinpath("templates", name).read_text(encoding="utf-8")
+    return resources.files(__package__ or "graph.page").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _vis_library() -> tuple[str, str]:
@@ -158,8 +145,8 @@ def _slim(entry: Mapping[str, Any], attrs: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _labels(g: "nx.MultiDiGraph") -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
-    from .rdf import read_ontology
-    from .namespaces import RDFS, ZK
+    from graph.build.dataset import read_ontology
+    from graph.vocab.namespaces import RDFS, ZK
 
     ontology = read_ontology()
 
@@ -196,14 +183,14 @@ def render_page(
     Parameters
     ----------
     positions
-        Every node's coordinates in pixels (:func:`graph.layout.layout`).
+        Every node's coordinates in pixels (:func:`graph.page.layout.layout`).
     measures
-        Per-node measures by name (:attr:`graph.analysis.Analysis.measures`); those in
+        Per-node measures by name (:attr:`graph.network.analysis.Analysis.measures`); those in
         :data:`MEASURE_NAMES` are offered to size nodes by.
     communities
-        The communities of :func:`graph.analysis.analyze`, for the community filter.
+        The communities of :func:`graph.network.analysis.analyze`, for the community filter.
     details
-        The side panel's data (:func:`graph.details.entity_details`).
+        The side panel's data (:func:`graph.page.details.entity_details`).
     title
         The page's heading, set as text.
     size_by
@@ -233,7 +220,7 @@ def render_page(
     edge_rows = []
     for number, (u, v, key, data) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: (index[e[0]], index[e[1]], e[2]))):
         net.edges.append({"id": number, "from": index[u], "to": index[v]})  # pyvis's add_edge drops parallel relations
-        row = {"rel": key, "years": list(data.get("years", [])), "spans": list(data.get("sources", []))}
+        row = {"rel": key, "years": list(data.get("years", [])), "spans": [str(span) for span in data.get("spans", ())]}
         if data.get("date"):
             row["date"] = data["date"]
         if key.startswith("event:"):  # an event's own name says more than its class
@@ -323,7 +310,7 @@ def build_page(
     Parameters
     ----------
     ds
-        A dataset built by :func:`graph.rdf.to_dataset` (or read back from its output).
+        A dataset built by :func:`graph.build.dataset.to_dataset` (or read back from its output).
     texts
         The reports' texts by source id, to quote each fact's sentence.
     seed
@@ -333,17 +320,19 @@ def build_page(
     title
         The heading; by default :func:`page_title`.
     """
-    from .analysis import analyze
-    from .details import entity_details
-    from .layout import layout
-    from .network import to_networkx
+    from graph.build.contents import read_contents
+    from graph.network.analysis import analyze
+    from graph.network.projection import to_networkx
+    from graph.page.details import entity_details
+    from graph.page.layout import layout
 
     if size_by not in MEASURE_NAMES:
         raise ValueError(f"size_by={size_by!r}: choose one of {', '.join(MEASURE_NAMES)}")
-    g = to_networkx(ds)
+    contents = read_contents(ds)
+    g = to_networkx(contents)
     result = analyze(g, seed=seed)
     return render_page(
         g, positions=layout(g, seed=seed), measures=result.measures, communities=result.communities,
-        details=entity_details(ds, g, texts=texts), title=title if title is not None else page_title(g, result.measures),
+        details=entity_details(contents, g, texts=texts), title=title if title is not None else page_title(g, result.measures),
         size_by=size_by,
     )

@@ -3,37 +3,36 @@
 :func:`entity_details` gathers, for each node of the projection: its record
 id, aliases and note, the places the reports name it, its figures by year
 (value, unit, qualifier, whether a recorded tension involves it), the
-events it takes part in, and the tensions that involve it. Every fact
-refers to its spans by a key ``report:start-end``; :attr:`Details.spans`
-gives each span's report and year and, when the reports' texts are given,
-the sentence that holds it (:func:`quote`), so that a generated page may
-quote the source while the repository never does. Search keys (names,
-aliases, their pinyin and pinyin initials) come from :func:`search_keys`.
+events it takes part in, and the tensions that involve it, all from
+:func:`graph.build.contents.read_contents`. Every fact refers to its spans by
+the key ``str(span)`` (``report:start-end``), the form the page's JSON uses;
+:attr:`Details.spans` gives each span's report and year and, when the
+reports' texts are given, the sentence that holds it
+(:func:`graph.curation.text.quote`), so that a generated page may quote the
+source while the repository never does. Search keys (names, aliases, their
+pinyin and pinyin initials) come from :func:`search_keys`.
 
 Examples
 --------
->>> quote("第一句。示例生物公司落户示\\n例科技园，董事长张三。下一句", 4, 18)
-('', '示例生物公司落户示例科技园', '，董事长张三。')
 >>> search_keys(["昆山高新区"], ["Kunshan High-tech Zone"])
 ['kunshangaoxinqu', 'ksgxq', 'kunshan high-tech zone', '昆山高新区']
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset
 
-from .namespaces import DCTERMS, OA, ONTOLOGY_IRI, RDF, RDFS, SDO, SKOS, ZK
+from graph.build.contents import Contents, Span, TensionInfo, read_contents
+from graph.curation.text import quote
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Details", "entity_details", "quote", "search_keys"]
-
-_STOPS = "。！？；!?;"
-_CONTEXT = 120
+__all__ = ["Details", "entity_details", "search_keys"]
 
 
 @dataclass(frozen=True)
@@ -43,33 +42,6 @@ class Details:
     entities: Mapping[str, Mapping[str, Any]]
     spans: Mapping[str, Mapping[str, Any]]
     reports: Mapping[str, Mapping[str, str]]
-
-
-def quote(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """The sentence of ``text`` around ``[start, end)`` as *(before, span, after)*, line breaks removed.
-
-    The sentence runs from the end of the previous sentence (``。！？；`` or a
-    blank line) to the end of its own, at most 120 characters either side.
-    """
-
-    def clean(part: str) -> str:
-        return part.replace("\r", "").replace("\n", "")
-
-    left = start
-    while left > 0 and start - left < _CONTEXT and text[left - 1] not in _STOPS and text[left - 2 : left] != "\n\n":
-        left -= 1
-    right = end
-    while right < len(text) and right - end < _CONTEXT and text[right] not in _STOPS and text[right : right + 2] != "\n\n":
-        right += 1
-    if right < len(text) and text[right] in _STOPS:
-        right += 1
-    before, after = clean(text[left:start]).lstrip(), clean(text[end:right]).rstrip()
-    if left > 0 and start - left >= _CONTEXT:
-        before = "…" + before
-    if right < len(text) and right - end >= _CONTEXT:
-        after = after + "…"
-    return before, clean(text[start:end]), after
-
 
 def search_keys(names_zh: Iterable[str], names_en: Iterable[str]) -> list[str]:
     """Lower-case keys a search box matches: pinyin (full and initials) of the Chinese names, then every name."""
@@ -91,130 +63,86 @@ def search_keys(names_zh: Iterable[str], names_en: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-class _Reader:
-    def __init__(self, ds: Dataset, texts: Mapping[str, str] | None) -> None:
-        self.ontology = ds.graph(ONTOLOGY_IRI)
-        self.data = [g for g in ds.graphs() if g.identifier != ONTOLOGY_IRI and len(g)]
-        self.texts = texts or {}
-        self.reports: dict[str, dict[str, str]] = {}
-        self.report_ids: dict[URIRef, str] = {}
-        for g in self.data:
-            for report, year in g.subject_objects(ZK.yearCovered):
-                rid = str(g.value(report, DCTERMS.identifier) or str(report).rsplit("/", 1)[-1])
-                self.report_ids[report] = rid
-                self.reports[rid] = {"year": str(year)[:4], "title": str(g.value(report, DCTERMS.title) or rid)}
-        self.spans: dict[str, dict[str, Any]] = {}
+class _Spans:
+    """The spans the panel cites, each with its report's year and, given the texts, its sentence."""
 
-    def values(self, subject, predicate) -> list:
-        return [o for g in self.data for o in g.objects(subject, predicate)]
+    def __init__(self, contents: Contents, texts: Mapping[str, str]) -> None:
+        self.contents = contents
+        self.texts = texts
+        self.entries: dict[Span, dict[str, Any]] = {}
 
-    def label(self, node, lang: str) -> str:
-        for g in (*self.data, self.ontology):
-            for label in g.objects(node, RDFS.label):
-                if isinstance(label, Literal) and label.language == lang:
-                    return str(label)
-        return ""
-
-    def evidence(self, node) -> list[str]:
-        keys = set()
-        for span in self.values(node, ZK.evidence):
-            report = self.values(span, OA.hasSource)[0]
-            selector = self.values(span, OA.hasSelector)[0]
-            start, end = int(self.values(selector, OA.start)[0]), int(self.values(selector, OA.end)[0])
-            keys.add(self.span(self.report_ids.get(report, str(report).rsplit("/", 1)[-1]), start, end))
-        return sorted(keys, key=_span_order)
-
-    def span(self, rid: str, start: int, end: int) -> str:
-        """Record the span (quoting it when the report's text is known) and return its key."""
-        key = f"{rid}:{start}-{end}"
-        if key not in self.spans:
-            entry: dict[str, Any] = {"report": rid, "year": self.reports.get(rid, {}).get("year", ""), "start": start, "end": end}
-            if rid in self.texts:
-                entry["quote"] = list(quote(self.texts[rid], start, end))
-            self.spans[key] = entry
-        return key
+    def keys(self, spans: Iterable[Span]) -> list[str]:
+        """Record ``spans`` and return their keys, in span order."""
+        out = []
+        for span in sorted(set(spans)):
+            if span not in self.entries:
+                report = self.contents.reports.get(span.source)
+                entry: dict[str, Any] = {"report": span.source, "year": report.year if report else "",
+                                         "start": span.start, "end": span.end}
+                if span.source in self.texts:
+                    entry["quote"] = list(quote(self.texts[span.source], span.start, span.end))
+                self.entries[span] = entry
+            out.append(str(span))
+        return out
 
 
-def _span_order(key: str) -> tuple[str, int, int]:
-    report, _, where = key.rpartition(":")
-    start, _, end = where.partition("-")
-    return report, int(start), int(end)
-
-
-def _local(iri) -> str:
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def _number(value) -> str:
-    text = str(value)
-    return text[:-2] if text.endswith(".0") else text
-
-
-def entity_details(ds: Dataset, g: "nx.MultiDiGraph", *, texts: Mapping[str, str] | None = None) -> Details:
+def entity_details(ds: Dataset | Contents, g: nx.MultiDiGraph, *, texts: Mapping[str, str] | None = None) -> Details:
     """The side panel's data for every node of ``g`` (see the module docstring).
 
     Parameters
     ----------
     ds
-        The dataset ``g`` was projected from.
+        The dataset ``g`` was projected from, or its :class:`~graph.build.contents.Contents`.
     texts
         The reports' texts by source id; when given, each span carries its sentence.
     """
-    reader = _Reader(ds, texts)
-    tensions: dict[URIRef, list[URIRef]] = {}
-    for tension in sorted({t for gr in reader.data for t in gr.subjects(RDF.type, ZK.Tension)}, key=str):
-        for involved in reader.values(tension, ZK.involves):
+    contents = ds if isinstance(ds, Contents) else read_contents(ds)
+    spans = _Spans(contents, texts or {})
+    tensions: dict[str, list[TensionInfo]] = {}
+    for tension in contents.tensions:
+        for involved in tension.involves:
             tensions.setdefault(involved, []).append(tension)
+    figures_of: dict[str, list[Any]] = {}
+    for figure in contents.figures:
+        figures_of.setdefault(figure.subject, []).append(figure)
+    events_of: dict[str, list[tuple[Any, str]]] = {}
+    for event in contents.events:
+        for role, members in (("participant", event.participants), ("about", event.about)):
+            for member in members:
+                events_of.setdefault(member, []).append((event, role))
 
-    def tension_entry(tension) -> dict[str, Any]:
-        kinds = reader.values(tension, ZK.tensionKind)
-        comments = reader.values(tension, RDFS.comment)
-        return {
-            "id": str(reader.values(tension, DCTERMS.identifier)[0]),
-            "kind_en": reader.label(kinds[0], "en") if kinds else "", "kind_zh": reader.label(kinds[0], "zh") if kinds else "",
-            "note": str(comments[0]) if comments else "", "spans": reader.evidence(tension),
-        }
+    def tension_entry(tension: TensionInfo) -> dict[str, Any]:
+        return {"id": tension.id, "kind_en": tension.kind_en, "kind_zh": tension.kind_zh, "note": tension.note,
+                "spans": spans.keys(tension.spans)}
 
     entities: dict[str, dict[str, Any]] = {}
     for node in sorted(g):
-        iri = URIRef(node)
-        aliases = sorted({str(a) for a in reader.values(iri, SKOS.altLabel)})
-        comments = sorted(str(c) for c in reader.values(iri, RDFS.comment))
-        figures = []
-        observations = sorted({o for gr in reader.data for o in gr.subjects(SDO.observationAbout, iri)}, key=str)
-        for obs in observations:
-            indicator = reader.values(obs, ZK.indicator)[0]
-            qualifiers = reader.values(obs, ZK.qualifier)
-            units = reader.values(obs, SDO.unitText)
-            figures.append({
-                "id": str(reader.values(obs, DCTERMS.identifier)[0]), "year": str(reader.values(obs, ZK.year)[0])[:4],
-                "indicator_zh": reader.label(indicator, "zh"), "indicator_en": reader.label(indicator, "en"),
-                "value": _number(reader.values(obs, SDO.value)[0]), "unit": str(units[0]) if units else "",
-                "qualifier_en": reader.label(qualifiers[0], "en") if qualifiers else "",
-                "qualifier_zh": reader.label(qualifiers[0], "zh") if qualifiers else "",
-                "spans": reader.evidence(obs), "tensions": [str(reader.values(t, DCTERMS.identifier)[0]) for t in tensions.get(obs, [])],
-            })
+        entity = contents.entities.get(node)
+        aliases = list(entity.aliases) if entity else []
+        observations = figures_of.get(node, [])
+        figures = [{
+            "id": f.id, "year": f.year, "indicator_zh": f.indicator_zh, "indicator_en": f.indicator_en,
+            "value": f.value, "unit": f.unit, "qualifier_en": f.qualifier_en, "qualifier_zh": f.qualifier_zh,
+            "spans": spans.keys(f.spans), "tensions": [t.id for t in tensions.get(f.iri, [])],
+        } for f in observations]
         figures.sort(key=lambda f: (f["year"], f["indicator_zh"], f["id"]))
-        events = []
-        for predicate, role in ((ZK.participant, "participant"), (ZK.about, "about")):
-            for event in sorted({e for gr in reader.data for e in gr.subjects(predicate, iri)}, key=str):
-                dates = reader.values(event, SDO.startDate)
-                classes = [c for c in reader.values(event, RDF.type) if str(c).startswith(str(ZK._NS))]
-                events.append({
-                    "zh": reader.label(event, "zh"), "en": reader.label(event, "en"), "date": str(dates[0]) if dates else "",
-                    "cls": _local(sorted(classes, key=str)[0]) if classes else "Event", "role": role, "spans": reader.evidence(event),
-                })
+        events = [{
+            "zh": e.name_zh, "en": e.name_en, "date": e.date, "cls": e.cls, "role": role, "spans": spans.keys(e.spans),
+        } for e, role in events_of.get(node, [])]
         events.sort(key=lambda e: (e["date"], e["en"], e["role"]))
-        involved = list(tensions.get(iri, []))
-        involved += [t for obs in observations for t in tensions.get(obs, []) if t not in involved]
+        involved = list(tensions.get(node, []))
+        involved += [t for f in observations for t in tensions.get(f.iri, []) if t not in involved]
         attrs = g.nodes[node]
         entities[node] = {
-            "id": str(reader.values(iri, DCTERMS.identifier)[0]) if reader.values(iri, DCTERMS.identifier) else _local(iri),
-            "aliases": aliases, "note": "\n".join(comments), "spans": reader.evidence(iri),
+            "id": entity.id if entity else node.rsplit("/", 1)[-1],
+            "aliases": aliases, "note": entity.note if entity else "",
+            "spans": spans.keys(entity.spans) if entity else [],
             "figures": figures, "events": events, "tensions": [tension_entry(t) for t in dict.fromkeys(involved)],
             "search": search_keys([attrs.get("name_zh", ""), *aliases], [attrs.get("name_en", "")]),
         }
     for _, _, data in g.edges(data=True):  # edges' citations get their sentences too
-        for key in data.get("sources", []):
-            reader.span(*_span_order(key))
-    return Details(entities=entities, spans=dict(sorted(reader.spans.items())), reports=dict(sorted(reader.reports.items())))
+        spans.keys(data.get("spans", ()))
+    reports = {rid: {"year": r.year, "title": r.title} for rid, r in contents.reports.items()}
+    return Details(
+        entities=entities, spans={str(span): entry for span, entry in sorted(spans.entries.items())}, reports=reports,
+    )

@@ -29,7 +29,7 @@ cut it); **400** a syntax error, ``SERVICE``, ``FROM``/``FROM NAMED``, ``LOAD``,
 time-out status: the query ran past ``--timeout`` (its worker is killed and
 replaced) or no worker came free within it (waiting counts against the limit).
 
-Queries run in a pool of forked workers (:mod:`graph.pool`) that share the
+Queries run in a pool of forked workers (:mod:`graph.serve.pool`) that share the
 dataset loaded once; results are capped at ``--max-rows`` rows (or triples).
 The server binds loopback unless told otherwise and sends CORS headers only
 for the one origin given with ``--cors``.
@@ -60,12 +60,20 @@ from urllib.parse import parse_qs, urlsplit
 from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from .errors import QueryTimeout, ZonekgError
-from .library import read_library
-from .pages import GRAPH_PAGE_POLICY, INDEX_POLICY, index_page, query_page, query_page_policy, read_graph_page, service_description
-from .pool import WorkerPool
-from .results import render
-from .sparql import INIT_NS, Prepared, Result, prepare
+from graph.errors import QueryTimeout, ZonekgError
+from graph.serve.pages import (
+    GRAPH_PAGE_POLICY,
+    INDEX_POLICY,
+    index_page,
+    query_page,
+    query_page_policy,
+    read_graph_page,
+    service_description,
+)
+from graph.serve.pool import WorkerPool
+from graph.sparql.engine import INIT_NS, Prepared, Result, prepare
+from graph.sparql.formats import render
+from graph.sparql.library import read_library
 
 __all__ = [
     "DEFAULT_MAX_ROWS",

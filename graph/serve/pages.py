@@ -19,13 +19,13 @@ True
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .errors import InputError
-from .library import LibraryQuery
-from .namespaces import ENTAILMENT, FORMATS, RDF, SD
+from graph.errors import InputError
+from graph.page.safe import safe_json
+from graph.sparql.library import LibraryQuery
+from graph.vocab.namespaces import ENTAILMENT, FORMATS, RDF, SD
 
 __all__ = [
     "GRAPH_PAGE_POLICY",
@@ -57,11 +57,6 @@ def read_graph_page(path: Path | None) -> bytes | None:
         return path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read the graph page: {exc}") from exc
-
-
-def _json_block(data: object) -> str:
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 _STYLE = """
@@ -186,7 +181,7 @@ def query_page(library: Mapping[str, LibraryQuery], *, nonce: str) -> bytes:
 <textarea id="text" spellcheck="false">SELECT ?class (COUNT(?x) AS ?n) WHERE {{ ?x a ?class }} GROUP BY ?class ORDER BY DESC(?n) LIMIT 20</textarea>
 <p><button id="run" type="button">Run</button> <a href="/">graph</a> · <a href="/service-description">service description</a></p>
 <div id="status"></div><div id="out"></div></main>
-<script type="application/json" id="library">{_json_block(entries)}</script>
+<script type="application/json" id="library">{safe_json(entries)}</script>
 <script nonce="{n}">{_SCRIPT}</script>
 </body></html>
 """

@@ -36,7 +36,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .errors import InputError, QueryError, QueryTimeout, ZonekgError
+from graph.errors import InputError, QueryError, QueryTimeout, ZonekgError
 
 __all__ = ["WorkerPool"]
 

@@ -33,7 +33,7 @@ from typing import Callable, Iterable
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from .errors import InputError, OutputError
+from graph.errors import InputError, OutputError
 
 __all__ = ["PushOptions", "graph_store_url", "push_dataset"]
 

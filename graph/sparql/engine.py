@@ -32,8 +32,8 @@ from typing import Any, Mapping
 from rdflib import Dataset, Graph
 from rdflib.term import Identifier, Variable
 
-from .errors import QueryError, QueryTimeout, ZonekgError
-from .namespaces import DEFAULT_BASE, PREFIXES
+from graph.errors import QueryError, QueryTimeout, ZonekgError
+from graph.vocab.namespaces import DEFAULT_BASE, PREFIXES
 
 __all__ = ["DEFAULT_TIMEOUT", "INIT_NS", "Prepared", "Result", "prepare", "run", "to_python"]
 

@@ -1,4 +1,4 @@
-"""Stage 5 for queries: a :class:`~graph.sparql.Result` → text in the format asked for.
+"""Stage 5 for queries: a :class:`~graph.sparql.engine.Result` → text in the format asked for.
 
 SELECT and ASK results render as an aligned ``table`` (Chinese and other
 double-width characters count two columns) or in the SPARQL 1.1 results
@@ -9,7 +9,7 @@ is the caller's business.
 Examples
 --------
 >>> from rdflib import Literal, URIRef
->>> from graph.sparql import Result
+>>> from graph.sparql.engine import Result
 >>> result = Result("SELECT", ["name", "n"], [(Literal("昆山高新区", lang="zh"), Literal(965)), (Literal("Kunshan"), None)])
 >>> print(render(result, fmt="table"))
 name       | n
@@ -30,9 +30,9 @@ from rdflib.namespace import NamespaceManager
 from rdflib.query import Result as RdflibResult
 from rdflib.term import Identifier, Variable
 
-from .errors import InputError
-from .namespaces import DEFAULT_BASE, PREFIXES
-from .sparql import Result
+from graph.errors import InputError
+from graph.sparql.engine import Result
+from graph.vocab.namespaces import DEFAULT_BASE, PREFIXES
 
 __all__ = ["GRAPH_FORMATS", "TABLE_FORMATS", "display_width", "render"]
 

@@ -1,4 +1,4 @@
-"""The library of competency questions: ``graph/queries/*.rq``, each headed by the question it answers.
+"""The library of competency questions: ``graph/data/queries/*.rq``, each headed by the question it answers.
 
 A query file opens with comment lines::
 
@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Mapping
 
-from .errors import InputError
+from graph.data import data_file
+from graph.errors import InputError
 
 __all__ = ["LibraryQuery", "parse_library_query", "read_library"]
 
@@ -73,7 +73,7 @@ def parse_library_query(name: str, text: str) -> LibraryQuery:
 
 def read_library() -> Mapping[str, LibraryQuery]:
     """Read every query of the packaged library, by name (the file name without ``.rq``)."""
-    folder = resources.files("graph").joinpath("queries")
+    folder = data_file("queries")
     out = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):

@@ -1,9 +1,4 @@
-"""Querying the built graph: load it fast, add inferences (cached), resolve names, answer.
-
-:func:`query` is the Python face of ``zonekg query``: it takes a query as
-text, as a ``.rq`` file or as the name of a library query, binds parameters
-(names and aliases in Chinese or English are resolved to the entity they
-name), runs it with a time limit and returns plain Python values.
+"""The data to query: RDF files read fast, or the embedded records checked and built; with cached inferences.
 
 Data come from ``--data`` files, else the built ``out/zone.trig``, else the
 embedded records (built in memory). With ``reason="rdfs"`` (the default) or
@@ -16,10 +11,12 @@ without waiting for the reasoner again.
 
 Examples
 --------
->>> import graph
->>> rows = graph.query("companies-in-park", params={"park": "联东U谷科技园"})
->>> "江苏液滴逻辑生物技术有限公司" in [row["name"] for row in rows]
-True
+>>> import pathlib, tempfile
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "a.ttl"
+>>> _ = path.write_text("<http://x.org/a> a <http://x.org/B> .", encoding="utf-8")
+>>> ds = load([path], reason="none")
+>>> [str(o) for o in ds.objects(None, None)]
+['http://x.org/B']
 """
 
 from __future__ import annotations
@@ -27,29 +24,23 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Sequence
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from .errors import InputError
-from .library import read_library
-from .namespaces import DEFAULT_BASE, PREFIXES, RDF, RDFS, SKOS, XSD
-from .sparql import DEFAULT_TIMEOUT, Prepared, Result, prepare, run, to_python
+from graph.errors import InputError
+from graph.vocab.namespaces import DEFAULT_BASE, PREFIXES, RDF, RDFS, XSD
 
 __all__ = [
     "DEFAULT_REASON",
     "INFERRED_GRAPH",
     "REASONING",
-    "answer",
     "cache_dir",
     "default_data",
     "infer",
     "load",
-    "query",
     "read_dataset",
-    "resolve",
-    "source_text",
 ]
 
 #: Inference modes, and the default.
@@ -151,16 +142,13 @@ def _read_into(ds: Dataset, path: Path, fmt: str) -> None:
 
 
 def _build_embedded() -> Dataset:
-    from .cli import default_records_dir
-    from .rdf import read_ontology, to_dataset
-    from .records import read_records
-    from .validate import validate
+    from graph.build.checked import checked_dataset
+    from graph.data import default_records_dir
 
-    records, report = read_records(default_records_dir())
-    report = report + validate(records)
-    if not report.ok:
-        raise InputError("the embedded records have problems; run `zonekg validate`")
-    built = to_dataset(records, ontology=read_ontology())
+    checked = checked_dataset(default_records_dir())
+    if checked.dataset is None:
+        raise InputError(f"the embedded records have {len(checked.report.problems)} problem(s); run `zonekg validate`")
+    built = checked.dataset
     ds = Dataset(default_union=True)
     for prefix, ns in built.namespaces():
         ds.bind(prefix, ns, override=True)
@@ -201,8 +189,8 @@ def infer(ds: Dataset, *, mode: str, ontology: Graph) -> Graph:
 
 
 def _with_inferences(ds: Dataset, *, mode: str, key: str) -> Dataset:
-    from .output import write_outputs
-    from .rdf import read_ontology
+    from graph.build.dataset import read_ontology
+    from graph.build.output import write_outputs
 
     path = cache_dir() / f"inferred-{mode}-{key}.nt"
     target = ds.graph(INFERRED_GRAPH)
@@ -251,90 +239,3 @@ def load(data: Sequence[Path | str] | None = None, *, reason: str = DEFAULT_REAS
     return _with_inferences(ds, mode=reason, key=digest.hexdigest()[:24])
 
 
-def resolve(ds: Dataset, value: str) -> Identifier:
-    """A ``--param`` value as an RDF term: an IRI, a prefixed name, an entity's name or alias, else a literal.
-
-    Raises
-    ------
-    InputError
-        If the name belongs to several entities (they are listed with their classes).
-    """
-    text = value.strip()
-    if text.startswith("<") and text.endswith(">"):
-        return URIRef(text[1:-1])
-    if text.startswith(("http://", "https://", "urn:")):
-        return URIRef(text)
-    prefix, _, local = text.partition(":")
-    namespaces = dict(ds.namespaces())
-    if local and prefix in namespaces and " " not in text:
-        return URIRef(str(namespaces[prefix]) + local)
-    from .validate import squash
-
-    wanted = squash(text)
-    found: dict[Identifier, set[str]] = {}
-    for prop in (SKOS.prefLabel, SKOS.altLabel):
-        for subject, label in ds.subject_objects(prop):
-            if isinstance(label, Literal) and squash(str(label)) == wanted:
-                found.setdefault(subject, set())
-    if not found:
-        return Literal(text)
-    if len(found) > 1:
-        listed = []
-        for subject in sorted(found, key=str):
-            classes = sorted(ds.namespace_manager.normalizeUri(c) for c in ds.objects(subject, RDF.type) if isinstance(c, URIRef))
-            listed.append(f"{subject} ({', '.join(classes) or 'no class'})")
-        raise InputError(f"{value!r} names several entities: " + "; ".join(listed))
-    return next(iter(found))
-
-
-def source_text(spec: str) -> tuple[str, str]:
-    """A query given as a library name, a ``.rq`` file or SPARQL text → (what it is, the text)."""
-    library = read_library()
-    if spec in library:
-        return f"library query {spec!r}", library[spec].text
-    path = Path(spec)
-    if spec.endswith(".rq") or (len(spec) < 4096 and "\n" not in spec and path.is_file()):
-        try:
-            return f"query file {spec}", path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"{spec}: cannot read the query file: {exc}") from exc
-    return "query text", spec
-
-
-def answer(
-    ds: Dataset,
-    text: str,
-    *,
-    params: Mapping[str, str] | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    allow_update: bool = False,
-) -> tuple[Prepared, Result]:
-    """Prepare ``text``, resolve ``params`` against ``ds`` and run it."""
-    prepared = prepare(text, allow_update=allow_update)
-    bindings = {name: resolve(ds, value) for name, value in (params or {}).items()}
-    return prepared, run(ds, prepared, bindings=bindings, timeout=timeout)
-
-
-def query(
-    spec: str,
-    *,
-    params: Mapping[str, str] | None = None,
-    data: Iterable[Path | str] | None = None,
-    reason: str = DEFAULT_REASON,
-    timeout: float = DEFAULT_TIMEOUT,
-) -> Any:
-    """Answer a query (library name, ``.rq`` file or SPARQL text) with plain Python values.
-
-    Returns a list of ``{variable: value}`` dicts for SELECT, a ``bool`` for
-    ASK, and a list of ``(subject, predicate, object)`` tuples for CONSTRUCT
-    and DESCRIBE. IRIs come back as ``str``; numbers, booleans and dates as
-    Python numbers, booleans and dates.
-    """
-    _, text = source_text(spec)
-    ds = load(list(data) if data else None, reason=reason)
-    _, result = answer(ds, text, params=params, timeout=timeout)
-    if result.form == "SELECT":
-        return [{name: to_python(term) for name, term in zip(result.vars, row)} for row in result.rows]
-    if result.form == "ASK":
-        return bool(result.boolean)
-    return [tuple(to_python(t) for t in triple) for triple in result.triples]

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.term import Identifier
 
-from .errors import InputError
-from .sparql import DEFAULT_TIMEOUT, Prepared, Result, prepare, run
+from graph.errors import InputError
+from graph.sparql.engine import DEFAULT_TIMEOUT, Prepared, Result, prepare, run
+from graph.sparql.resolve import resolve
 
-__all__ = ["ask_endpoint", "bind_values", "endpoint_value"]
+__all__ = ["ask_endpoint", "bind_values"]
 
 _TOKENS = re.compile(
     r"""(?P<skip>#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\x00-\x20]*>)"""
@@ -30,27 +31,12 @@ _TOKENS = re.compile(
 )
 
 
-def endpoint_value(value: str) -> Identifier:
-    """A ``--param`` value for a remote endpoint: an IRI (``<…>`` or ``http…``), else a literal.
-
-    Examples
-    --------
-    >>> endpoint_value("<http://x.org/a>"), endpoint_value("2021")
-    (rdflib.term.URIRef('http://x.org/a'), rdflib.term.Literal('2021'))
-    """
-    text = value.strip()
-    if text.startswith("<") and text.endswith(">"):
-        return URIRef(text[1:-1])
-    if text.startswith(("http://", "https://", "urn:")):
-        return URIRef(text)
-    return Literal(text)
-
-
 def bind_values(text: str, bindings: Mapping[str, Identifier]) -> str:
     """``text`` with ``bindings`` as a ``VALUES`` block opening its outermost ``WHERE`` group.
 
     Examples
     --------
+    >>> from rdflib import Literal, URIRef
     >>> print(bind_values('SELECT ?n WHERE { ?x rdfs:label ?n FILTER(?n != "{") }', {"x": URIRef("http://x.org/a")}))
     SELECT ?n WHERE { VALUES (?x) { (<http://x.org/a>) }
      ?x rdfs:label ?n FILTER(?n != "{") }
@@ -82,7 +68,7 @@ def ask_endpoint(
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
     prepare(text)
-    bindings = {name: endpoint_value(value) for name, value in (params or {}).items()}
+    bindings = {name: resolve(None, value) for name, value in (params or {}).items()}
     prepared = prepare(bind_values(text, bindings))
     store = SPARQLStore(url, returnFormat="json", timeout=timeout)
     remote = Graph(store=store)

@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-from .errors import InputError
+from graph.errors import InputError
 
 __all__ = ["encode_id", "mint", "check_base"]
 

@@ -6,7 +6,7 @@ ship. The reused W3C vocabularies come from :mod:`rdflib.namespace`.
 
 Examples
 --------
->>> from graph.namespaces import ZK
+>>> from graph.vocab.namespaces import ZK
 >>> str(ZK.Company)
 'https://w3id.org/zonekg/ontology#Company'
 >>> ZK.NoSuchTerm

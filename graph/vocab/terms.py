@@ -21,7 +21,7 @@ from typing import Mapping
 
 from rdflib import URIRef
 
-from .namespaces import ORG, ZK
+from graph.vocab.namespaces import ORG, ZK
 
 __all__ = [
     "CONCEPT_CLASSES",

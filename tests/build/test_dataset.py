@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
-from graph.namespaces import DEFAULT_BASE, OA, ONTOLOGY_IRI, SDO, ZK
-from graph.rdf import catalogue_graph_iri, report_graph_iri, summarize, to_dataset
-from graph.records import read_records
+from graph.build.dataset import (
+    catalogue_graph_iri,
+    report_graph_iri,
+    summarize,
+    to_dataset,
+)
+from graph.curation.records import read_records
+from graph.data import read_text
+from graph.vocab.namespaces import DEFAULT_BASE, OA, ONTOLOGY_IRI, SDO, ZK
 
 KG = DEFAULT_BASE
 
@@ -23,7 +27,7 @@ def mini_ds(mini_dir, ontology):
 
 
 def _query(name: str) -> str:
-    return resources.files("graph").joinpath("queries", name).read_text(encoding="utf-8")
+    return read_text("queries", name)
 
 
 def _iri(local: str, kind: str = "") -> URIRef:
@@ -140,8 +144,8 @@ def test_kunshan_slice(kunshan_dataset):
 
 
 def test_tensions_get_their_own_graph(mini_texts, ontology):
-    from graph.records import parse_records
-    from graph.rdf import tensions_graph_iri
+    from graph.build.dataset import tensions_graph_iri
+    from graph.curation.records import parse_records
 
     texts = {**mini_texts, "tensions.yaml": "- {id: t1, kind: inconsistent-sum, involves: [mini-gdp], at: [mini:82-95, mini:96-107], note: Invented.}\n"}
     records, report = parse_records(texts)
@@ -156,7 +160,7 @@ def test_tensions_get_their_own_graph(mini_texts, ontology):
 
 
 def test_tensions_query_lists_every_tension(mini_texts, ontology):
-    from graph.records import parse_records
+    from graph.curation.records import parse_records
 
     texts = {**mini_texts, "tensions.yaml": (
         "- {id: t1, kind: inconsistent-sum, involves: [mini-gdp, demo-zone], at: [mini:82-95, mini:96-107], note: One.}\n"

@@ -9,11 +9,11 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-import graph.output as output
+import graph.build.output as output
+from graph.build.dataset import to_dataset
+from graph.build.output import FORMATS, serialize, union_graph, write_outputs
+from graph.curation.records import read_records
 from graph.errors import OutputError
-from graph.output import FORMATS, serialize, union_graph, write_outputs
-from graph.rdf import to_dataset
-from graph.records import read_records
 
 
 @pytest.fixture(scope="module")

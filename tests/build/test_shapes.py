@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 
-from graph.namespaces import DEFAULT_BASE, RDFS, SDO, ZK
-from graph.rdf import catalogue_graph_iri, report_graph_iri, to_dataset
-from graph.records import parse_records
-from graph.shapes import check_shapes, read_shapes
-from graph.validate import validate
+from graph.build.dataset import catalogue_graph_iri, report_graph_iri, to_dataset
+from graph.build.shapes import check_shapes, read_shapes
+from graph.curation.records import parse_records
+from graph.curation.validate import validate
+from graph.vocab.namespaces import DEFAULT_BASE, RDFS, SDO, ZK
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,7 @@ def test_industry_relation_to_a_company(mini_texts, shapes, ontology):
 
 
 def test_entity_without_a_chinese_label_and_observation_without_source(mini_dir, shapes, ontology):
-    from graph.records import read_records
+    from graph.curation.records import read_records
 
     records, _ = read_records(mini_dir / "records")
     ds = to_dataset(records, ontology=ontology)
@@ -101,7 +101,7 @@ def test_build_refuses_a_non_conforming_graph(tmp_path, mini_dir):
     import io
     import shutil
 
-    from graph.cli import EXIT_DATA, main
+    from graph.cli.main import EXIT_DATA, main
 
     records = tmp_path / "records"
     shutil.copytree(mini_dir / "records", records)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from rdflib import Dataset
 
+from graph.build.store import STORES, new_dataset
 from graph.errors import InputError
-from graph.store import STORES, new_dataset
 
 
 def test_memory_store_is_a_dataset_without_default_union():

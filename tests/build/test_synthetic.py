@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph.network import to_networkx
-from graph.rdf import to_dataset
-from graph.synthetic import synthetic_records
-from graph.validate import validate
+from graph.build.dataset import to_dataset
+from graph.build.synthetic import synthetic_records
+from graph.curation.validate import validate
+from graph.network.projection import to_networkx
 
 
 def test_records_are_valid_seeded_and_sized(ontology):

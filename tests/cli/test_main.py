@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import EXIT_DATA, EXIT_OK, EXIT_USAGE, main
-from graph.output import FORMATS
+from graph.build.output import FORMATS
+from graph.cli.main import EXIT_DATA, EXIT_OK, EXIT_USAGE, main
 
 
 def run(*argv: str) -> tuple[int, str, str]:

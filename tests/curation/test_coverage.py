@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.coverage import uncovered_figures, uncovered_names
-from graph.records import parse_records
+from graph.curation.coverage import uncovered_figures, uncovered_names
+from graph.curation.records import parse_records
 
 
 def test_mini_zone_is_completely_covered(mini_texts, mini_corpus):

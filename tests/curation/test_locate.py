@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.locate import find_spans
+from graph.curation.locate import find_spans
 
 
 def test_spans_cross_line_breaks_and_map_to_raw_offsets(mini_corpus):

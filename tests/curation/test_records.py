@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from graph.curation.records import parse_records, read_records
 from graph.errors import InputError
-from graph.records import parse_records, read_records
 
 
 def _mutate(texts, file, old, new):

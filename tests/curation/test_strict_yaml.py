@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph._yaml import parse_yaml
+from graph.curation.strict_yaml import parse_yaml
 
 
 @pytest.mark.parametrize("written", ["NO", "yes", "on", "2021-12-24", "1.10", "0755", "1e3", "null", "~", ".inf", "0x1F"])

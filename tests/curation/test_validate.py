@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.records import parse_records
-from graph.validate import squash, validate
+from graph.curation.records import parse_records
+from graph.curation.text import squash
+from graph.curation.validate import validate
 
 
 def _mutate(texts, file, old, new):

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from importlib import resources
 
 from rdflib import URIRef
 
-from graph.cli import default_records_dir
-from graph.coverage import uncovered_figures, uncovered_names
-from graph.namespaces import DEFAULT_BASE, ZK
-from graph.records import read_corpus, read_records
-from graph.validate import squash, validate
+from graph.curation.coverage import uncovered_figures, uncovered_names
+from graph.curation.records import read_records
+from graph.curation.text import read_corpus, squash
+from graph.curation.validate import validate
+from graph.data import default_records_dir, read_text
+from graph.vocab.namespaces import DEFAULT_BASE, ZK
 
 
 def _query(name: str) -> str:
-    return resources.files("graph").joinpath("queries", name).read_text(encoding="utf-8")
+    return read_text("queries", name)
 
 
 def test_embedded_records_are_valid_without_the_corpus(kunshan_records):

@@ -9,9 +9,9 @@ import networkx as nx
 import pytest
 from rdflib import Literal, URIRef
 
-from graph.analysis import analysis_graph_iri, analyze, to_json, to_rdf
-from graph.cli import EXIT_OK, main
-from graph.namespaces import RDF, RDFS, XSD, ZK
+from graph.cli.main import EXIT_OK, main
+from graph.network.analysis import analysis_graph_iri, analyze, to_json, to_rdf
+from graph.vocab.namespaces import RDF, RDFS, XSD, ZK
 
 IND = "urn:x:industry-bio"
 
@@ -71,7 +71,7 @@ def test_analyze_command_and_sparql_over_the_analysis(kunshan_trig, kunshan_quer
     zone = "https://w3id.org/zonekg/id/kunshan-hnz"
     assert max(data["entities"], key=lambda n: data["entities"][n]["betweenness"]) == zone
     assert zone in data["brokers"]
-    from graph.querying import answer
+    from graph.sparql.api import answer
 
     rows = answer(kunshan_query_ds, "SELECT ?c WHERE { ?c a zk:Company ; zk:pageRank ?p } ORDER BY DESC(?p) LIMIT 10")[1].rows
     assert len(rows) == 10

@@ -9,8 +9,8 @@ import warnings
 import networkx as nx
 import pytest
 
-from graph.analysis import analyze
-from graph.reporting import cjk_font, render_report
+from graph.network.analysis import analyze
+from graph.network.report import cjk_font, render_report
 
 EVIL = '<img src=x onerror=alert(1)></script><script>alert(1)</script>'
 

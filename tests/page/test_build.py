@@ -11,8 +11,15 @@ from html.parser import HTMLParser
 
 import pytest
 
-from graph.network import to_networkx
-from graph.viewer import MEASURE_NAMES, build_page, class_style, page_title, safe_json
+from graph.network.projection import to_networkx
+from graph.page.build import (
+    MEASURE_NAMES,
+    build_page,
+    class_style,
+    page_title,
+)
+from graph.page.safe import safe_json
+
 
 @pytest.fixture(scope="module")
 def hostile_html(hostile_dataset, payloads):
@@ -123,7 +130,7 @@ def test_size_by_must_be_a_measure(kunshan_dataset):
 
 
 def test_every_class_has_a_distinct_style():
-    from graph.schema import ENTITY_CLASSES
+    from graph.vocab.terms import ENTITY_CLASSES
 
     styles = {cls: class_style(cls) for cls in ENTITY_CLASSES}
     assert len(set(styles.values())) == len(styles)

@@ -16,10 +16,10 @@ from contextlib import contextmanager
 
 import pytest
 
-from graph.network import to_networkx
-from graph.rdf import to_dataset
-from graph.synthetic import synthetic_records
-from graph.viewer import build_page
+from graph.build.dataset import to_dataset
+from graph.build.synthetic import synthetic_records
+from graph.network.projection import to_networkx
+from graph.page.build import build_page
 
 
 @pytest.fixture
@@ -218,7 +218,7 @@ def test_chinese_renders_in_a_cjk_font(opened, kunshan_url, artifacts):
 
 
 def test_hostile_labels_stay_text(opened, hostile_dataset, payloads, tmp_path):
-    from graph.output import write_outputs
+    from graph.build.output import write_outputs
 
     page_html = build_page(hostile_dataset, title=payloads[0]).html
     write_outputs({"graph.html": page_html.encode("utf-8")}, tmp_path)
@@ -244,7 +244,7 @@ def test_hostile_labels_stay_text(opened, hostile_dataset, payloads, tmp_path):
 
 @pytest.fixture(scope="module")
 def large_page(tmp_path_factory, ontology):
-    from graph.output import write_outputs
+    from graph.build.output import write_outputs
 
     ds = to_dataset(synthetic_records(entities=5000), ontology=ontology)
     out = tmp_path_factory.mktemp("large-page")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.details import entity_details, quote, search_keys
-from graph.network import to_networkx
+from graph.network.projection import to_networkx
+from graph.page.details import entity_details, quote, search_keys
 
 KG = "https://w3id.org/zonekg/id/"
 

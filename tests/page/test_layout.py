@@ -6,7 +6,7 @@ import math
 
 import networkx as nx
 
-from graph.layout import layout
+from graph.page.layout import layout
 
 
 def _zone(seed: int) -> nx.MultiDiGraph:

@@ -24,11 +24,17 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from rdflib import Graph, URIRef
 
-from graph.cli import _parser, main
-from graph.library import LibraryQuery, read_library
-from graph.pages import query_page
-from graph.querying import answer
-from graph.server import DEFAULT_MAX_ROWS, DEFAULT_PORT, TIMEOUT_STATUS, ServeOptions, make_server
+from graph.cli.main import _parser, main
+from graph.serve.http import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_PORT,
+    TIMEOUT_STATUS,
+    ServeOptions,
+    make_server,
+)
+from graph.serve.pages import query_page
+from graph.sparql.api import answer
+from graph.sparql.library import LibraryQuery, read_library
 
 LIBRARY = read_library()
 #: Library questions that answer in well under a second; compared over every client.

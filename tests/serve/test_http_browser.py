@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from graph.server import ServeOptions, make_server
+from graph.serve.http import ServeOptions, make_server
 
 
 @pytest.fixture(scope="module")

@@ -24,14 +24,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from rdflib import Graph, URIRef
 
-from graph.cli import EXIT_OK, EXIT_USAGE, main
-from graph.library import read_library
-from graph.querying import INFERRED_GRAPH, resolve
-from graph.remote import ask_endpoint
-from graph.sparql import to_python
+from graph.cli.main import EXIT_OK, EXIT_USAGE, main
+from graph.sparql.engine import to_python
+from graph.sparql.library import read_library
+from graph.sparql.load import INFERRED_GRAPH
+from graph.sparql.remote import ask_endpoint
+from graph.sparql.resolve import resolve
 
 LIBRARY = read_library()
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "queries"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "queries"
 
 
 def _run(*argv):

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 
 from graph.errors import QueryError, QueryTimeout
-from graph.sparql import prepare, run, to_python
+from graph.sparql.engine import prepare, run, to_python
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +118,7 @@ def test_refused_queries_open_no_file_and_no_socket(tmp_path):
         import sys
         from rdflib import Dataset
         from graph.errors import QueryError
-        from graph.querying import answer
+        from graph.sparql.api import answer
         ds = Dataset(default_union=True)
         answer(ds, "ASK { ?s ?p ?o }")          # warm every import first
         events = []

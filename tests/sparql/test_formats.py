@@ -11,8 +11,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from graph.errors import InputError
-from graph.results import display_width, render
-from graph.sparql import Result
+from graph.sparql.engine import Result
+from graph.sparql.formats import display_width, render
 
 ROWS = Result(
     "SELECT",

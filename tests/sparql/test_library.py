@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.library import read_library
-from graph.querying import answer
-from graph.sparql import prepare, to_python
+from graph.sparql.api import answer
+from graph.sparql.engine import prepare, to_python
+from graph.sparql.library import read_library
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "queries"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "queries"
 LIBRARY = read_library()
 
 

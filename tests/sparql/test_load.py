@@ -7,8 +7,10 @@ from rdflib import Literal, URIRef
 
 import graph
 from graph.errors import InputError
-from graph.namespaces import DEFAULT_BASE, ORG, ZK
-from graph.querying import INFERRED_GRAPH, answer, cache_dir, load, read_dataset, resolve, source_text
+from graph.sparql.api import answer, source_text
+from graph.sparql.load import INFERRED_GRAPH, cache_dir, load, read_dataset
+from graph.sparql.resolve import resolve
+from graph.vocab.namespaces import DEFAULT_BASE, ORG, ZK
 
 KG = DEFAULT_BASE
 
@@ -83,6 +85,6 @@ def test_python_api_returns_plain_values(kunshan_trig):
         "report": f"{KG}report/khnz-2021",
     }]
     assert graph.query("ASK { ?x a zk:Zone }", data=[kunshan_trig]) is True
-    triples = graph.query(f"CONSTRUCT {{ ?s a zk:Zone }} WHERE {{ ?s a zk:Zone }}", data=[kunshan_trig], reason="none")
+    triples = graph.query("CONSTRUCT { ?s a zk:Zone } WHERE { ?s a zk:Zone }", data=[kunshan_trig], reason="none")
     assert (f"{KG}kunshan-hnz", str(ORG.Organization).replace("org#Organization", "org#Organization"), None) not in triples
     assert (f"{KG}kunshan-hnz", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", str(ZK.Zone)) in triples

@@ -14,9 +14,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from graph.cli import EXIT_OK, EXIT_USAGE, main
-from graph.querying import read_dataset
-from graph.sparql import INIT_NS
+from graph.cli.main import EXIT_OK, EXIT_USAGE, main
+from graph.sparql.engine import INIT_NS
+from graph.sparql.load import read_dataset
 
 
 @pytest.fixture(scope="module")

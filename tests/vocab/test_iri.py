@@ -8,7 +8,7 @@ import pytest
 from rdflib import URIRef
 
 from graph.errors import InputError
-from graph.iri import check_base, encode_id, mint
+from graph.vocab.iri import check_base, encode_id, mint
 
 BASE = "https://example.org/kg/"
 IRI_SAFE = re.compile(r"[A-Za-z0-9\-._~%/:]+")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from graph.namespaces import OA, ONTOLOGY_IRI, OWL, RDF, RDFS, SDO, ZK
+from graph.vocab.namespaces import OA, ONTOLOGY_IRI, OWL, RDF, RDFS, SDO, ZK
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual)
 
 
@@ -91,7 +91,7 @@ def test_ontology_header(ontology):
 
 
 def test_top_level_ontology_is_the_packaged_one():
-    assert (ROOT / "ontology.ttl").read_bytes() == (ROOT / "graph" / "ontology.ttl").read_bytes()
+    assert (ROOT / "ontology.ttl").read_bytes() == (ROOT / "graph" / "data" / "ontology.ttl").read_bytes()
 
 
 def test_undeclared_terms_fail():

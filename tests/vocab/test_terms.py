@@ -6,8 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from graph.namespaces import OWL, RDF, RDFS, ZK
-from graph.schema import CONCEPT_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, QUALIFIERS, RELATIONS, UNITS
+from graph.vocab.namespaces import OWL, RDF, RDFS, ZK
+from graph.vocab.terms import (
+    CONCEPT_CLASSES,
+    ENTITY_CLASSES,
+    EVENT_CLASSES,
+    QUALIFIERS,
+    RELATIONS,
+    UNITS,
+)
 
 
 def test_entity_and_event_classes_are_owl_classes(ontology):
