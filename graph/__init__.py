@@ -1,12 +1,21 @@
 """zonekg: a knowledge graph of a Chinese national high-tech zone, from its annual reviews.
 
-The pipeline, one module a stage, each a function from one stage's data to the next:
+The package is laid out by pipeline stage, each a subpackage that imports only
+earlier ones (``tests/test_imports.py`` checks it):
 
-1. :func:`graph.curation.records.read_records` — curated YAML records → typed records and a report;
-2. :func:`graph.curation.validate.validate` — cross-record checks → a report;
-3. :func:`graph.build.dataset.to_dataset` — records → an RDF dataset (one named graph per report);
-4. :func:`graph.build.output.serialize` / :func:`graph.build.output.write_outputs` — dataset → files;
-5. :func:`graph.query` — answer SPARQL (text, a ``.rq`` file or a library query) with plain values.
+1. :mod:`graph.curation` — YAML records → typed, checked records
+   (:func:`graph.curation.records.read_records`, :func:`graph.curation.validate.validate`);
+2. :mod:`graph.build` — records → an RDF dataset (:func:`graph.build.dataset.to_dataset`),
+   checked against the SHACL shapes (:func:`graph.build.checked.checked_dataset`),
+   written to files (:func:`graph.build.output.write_outputs`);
+3. :mod:`graph.sparql` — SPARQL answered safely (:func:`graph.query`);
+4. :mod:`graph.network` — the dataset as a network, and its measures;
+5. :mod:`graph.page` — the interactive graph page;
+6. :mod:`graph.serve` — the SPARQL endpoint and pushing into other stores;
+
+then :mod:`graph.cli`, the ``zonekg`` command. :mod:`graph.vocab` (the
+ontology's terms, IRIs), :mod:`graph.data` (the shipped records, queries,
+ontology and shapes) and :mod:`graph.errors` serve every stage.
 
 Importing :mod:`graph` is cheap: the stages are imported when first used.
 

@@ -1,4 +1,4 @@
-"""Stage 3: validated records → an RDF dataset, one named graph per source report.
+"""Validated records → an RDF dataset, one named graph per source report.
 
 Layout of the dataset (every node has a minted IRI; there are no blank nodes,
 so serialisations are deterministic):
@@ -35,9 +35,9 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Mapping
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
@@ -77,7 +77,7 @@ from graph.vocab.terms import (
     UNITS,
 )
 
-__all__ = ["Summary", "catalogue_graph_iri", "tensions_graph_iri", "parse_ontology", "read_ontology", "report_graph_iri", "summarize", "to_dataset"]
+__all__ = ["Summary", "catalogue_graph_iri", "parse_ontology", "read_ontology", "report_graph_iri", "summarize", "tensions_graph_iri", "to_dataset"]
 
 _CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
 

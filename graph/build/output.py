@@ -1,4 +1,4 @@
-"""Stage 5: a dataset → the bytes of each output file, and writing them atomically.
+"""A dataset → the bytes of each output file, and writing them atomically.
 
 :func:`serialize` renders; :func:`write_outputs` is the only function that
 touches the output directory. Every file is first written in full to a
@@ -23,8 +23,8 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.trig import TrigSerializer

@@ -1,4 +1,4 @@
-"""Stage 3b: SHACL validation of a built dataset with pySHACL (``graph/data/shapes.ttl``).
+"""SHACL validation of a built dataset with pySHACL (``graph/data/shapes.ttl``).
 
 The union of every named graph is validated, with the ontology mixed in so
 ``sh:class`` sees the class hierarchy. Each violation becomes a
@@ -24,19 +24,19 @@ Examples
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from rdflib import Dataset, Graph, URIRef
 
 from graph.curation.problems import Problem, Report
 from graph.data import read_text
 from graph.errors import InputError
-from graph.vocab.namespaces import DCTERMS, ONTOLOGY_IRI, PREFIXES, RDF
+from graph.vocab.namespaces import DCTERMS, ONTOLOGY_IRI, PREFIXES, RDF, SHAPES
 
-__all__ = ["SHAPES_IRI", "check_shapes", "read_shapes"]
+__all__ = ["check_shapes", "read_shapes"]
 
 #: The namespace of the shapes (``zks:``).
-SHAPES_IRI = "https://w3id.org/zonekg/shapes#"
+SHAPES_IRI = str(SHAPES)
 
 
 def read_shapes() -> Graph:

@@ -19,8 +19,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from importlib import metadata
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from graph.cli.network import COMMANDS as _NETWORK_COMMANDS
 from graph.cli.network import add_parsers as _network_parsers

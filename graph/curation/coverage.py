@@ -29,9 +29,9 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Iterable, Mapping
 
 from graph.curation.records import Citation, RecordSet
 from graph.curation.text import squash, squashed_with_offsets

@@ -1,4 +1,4 @@
-"""Stage 1: curated YAML records → typed, frozen records, with every problem met.
+"""Curated YAML records → typed, frozen records, with every problem met.
 
 The records directory holds ``sources.yaml`` (the reports), ``entities/*.yaml``
 (one entity a list item, its names and relations with it), ``observations/*.yaml``
@@ -24,10 +24,11 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Mapping, TypeVar
+from typing import TypeVar
 
 from graph.curation.problems import Problem, Report
 from graph.curation.strict_yaml import Node, parse_yaml

@@ -17,7 +17,6 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 import yaml
 
@@ -43,7 +42,7 @@ _StrictLoader.yaml_implicit_resolvers = {}
 class Node:
     """A YAML value as written: ``str``, ``list[Node]`` or ``dict[str, Node]``, with its 1-based line."""
 
-    value: Union[str, list["Node"], dict[str, "Node"]]
+    value: str | list[Node] | dict[str, Node]
     line: int
 
 

@@ -1,4 +1,4 @@
-"""Stage 2: cross-record checks on a :class:`~graph.curation.records.RecordSet`.
+"""Cross-record checks on a :class:`~graph.curation.records.RecordSet`.
 
 Ids unique across all records, every reference resolving to an entity of the
 right class, known classes, relations, units and qualifiers, and every citation
@@ -22,7 +22,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from graph.curation.problems import Problem, Report
 from graph.curation.records import Citation, Entity, RecordSet

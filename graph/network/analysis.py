@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, Literal, URIRef
 
@@ -89,7 +90,7 @@ class Analysis:
         return [(node, value) for node, value in ranked if cls is None or self.nodes[node].get("cls") == cls][:n]
 
 
-def _dominant_industry(g: "nx.MultiDiGraph", members: set[str]) -> str | None:
+def _dominant_industry(g: nx.MultiDiGraph, members: set[str]) -> str | None:
     counts: Counter[str] = Counter()
     for node in members:
         if g.nodes[node].get("cls") == "Industry":
@@ -103,7 +104,7 @@ def _dominant_industry(g: "nx.MultiDiGraph", members: set[str]) -> str | None:
     return min(industry for industry, n in counts.items() if n == best)
 
 
-def analyze(g: "nx.MultiDiGraph", *, seed: int = metrics.SEED, name_size: int = 3) -> Analysis:
+def analyze(g: nx.MultiDiGraph, *, seed: int = metrics.SEED, name_size: int = 3) -> Analysis:
     """Run every measure on ``g``; name each community by its ``name_size`` most central members.
 
     The undirected graph the measures read is built once (:func:`graph.network.metrics.undirected`).

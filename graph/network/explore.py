@@ -42,7 +42,7 @@ class Hop:
     spans: tuple[Span, ...]
 
 
-def _hops(g: "nx.MultiDiGraph", u: str, v: str) -> list[Hop]:
+def _hops(g: nx.MultiDiGraph, u: str, v: str) -> list[Hop]:
     out = []
     for a, b, forward in ((u, v, True), (v, u, False)):
         for key, data in sorted((g.get_edge_data(a, b) or {}).items()):
@@ -50,7 +50,7 @@ def _hops(g: "nx.MultiDiGraph", u: str, v: str) -> list[Hop]:
     return out
 
 
-def shortest_paths(g: "nx.MultiDiGraph", a: str, b: str, *, limit: int = 5) -> list[list[Hop]]:
+def shortest_paths(g: nx.MultiDiGraph, a: str, b: str, *, limit: int = 5) -> list[list[Hop]]:
     """Up to ``limit`` shortest paths from ``a`` to ``b`` (relations in either direction).
 
     Each path is a list of hops; where several relations join two entities the
@@ -70,7 +70,7 @@ def shortest_paths(g: "nx.MultiDiGraph", a: str, b: str, *, limit: int = 5) -> l
     return [[_hops(g, u, v)[0] for u, v in zip(path, path[1:])] for path in paths]
 
 
-def format_path(g: "nx.MultiDiGraph", path: list[Hop]) -> str:
+def format_path(g: nx.MultiDiGraph, path: list[Hop]) -> str:
     """A path as one line: ``甲 —located in→ 乙 ←operated by— 丙`` followed by the sources of each hop."""
     name = lambda n: g.nodes[n].get("name_zh") or n  # noqa: E731
     parts = [name(path[0].source)]
@@ -81,7 +81,7 @@ def format_path(g: "nx.MultiDiGraph", path: list[Hop]) -> str:
     return "".join(parts) + f"   [{cited}]"
 
 
-def neighbourhood(g: "nx.MultiDiGraph", node: str, *, depth: int = 1) -> "nx.MultiDiGraph":
+def neighbourhood(g: nx.MultiDiGraph, node: str, *, depth: int = 1) -> nx.MultiDiGraph:
     """The ego network of ``node``: every entity within ``depth`` relations, with the relations among them."""
     import networkx as nx
 
@@ -93,7 +93,7 @@ def neighbourhood(g: "nx.MultiDiGraph", node: str, *, depth: int = 1) -> "nx.Mul
     return g.subgraph(sorted(near)).copy()
 
 
-def changed_relations(g: "nx.MultiDiGraph", first: str, second: str) -> dict[str, list[tuple[str, str, str]]]:
+def changed_relations(g: nx.MultiDiGraph, first: str, second: str) -> dict[str, list[tuple[str, str, str]]]:
     """Relations (source, key, target) stated in the ``first`` year's report only and in the ``second``'s only."""
     only: dict[str, list[tuple[str, str, str]]] = {first: [], second: []}
     for u, v, key, data in sorted(g.edges(keys=True, data=True)):

@@ -56,7 +56,7 @@ EXACT_LIMIT = 2000
 PIVOTS = 500
 
 
-def undirected(g: "nx.MultiDiGraph") -> "nx.Graph":
+def undirected(g: nx.MultiDiGraph) -> nx.Graph:
     """One undirected edge per linked pair, ``weight`` = how many relations join them.
 
     A graph that is already simple and undirected is returned as it is.
@@ -81,19 +81,19 @@ def _floats(values) -> dict[str, float]:
     return {node: float(value) for node, value in sorted(dict(values).items())}
 
 
-def degree(g: "nx.MultiDiGraph") -> dict[str, float]:
+def degree(g: nx.MultiDiGraph) -> dict[str, float]:
     """Degree centrality: the share of the other entities each one is linked to."""
     import networkx as nx
 
     return _floats(nx.degree_centrality(undirected(g)))
 
 
-def weighted_degree(g: "nx.MultiDiGraph") -> dict[str, float]:
+def weighted_degree(g: nx.MultiDiGraph) -> dict[str, float]:
     """The number of relations each entity takes part in."""
     return _floats(undirected(g).degree(weight="weight"))
 
 
-def betweenness(g: "nx.MultiDiGraph") -> dict[str, float]:
+def betweenness(g: nx.MultiDiGraph) -> dict[str, float]:
     """Normalised betweenness: how often an entity lies on shortest paths between others (the brokers)."""
     import networkx as nx
 
@@ -103,7 +103,7 @@ def betweenness(g: "nx.MultiDiGraph") -> dict[str, float]:
     return _floats(nx.betweenness_centrality(h, normalized=True))
 
 
-def closeness(g: "nx.MultiDiGraph") -> dict[str, float]:
+def closeness(g: nx.MultiDiGraph) -> dict[str, float]:
     """Closeness centrality (Wasserman–Faust, so entities in small components are not favoured)."""
     import networkx as nx
 
@@ -113,7 +113,7 @@ def closeness(g: "nx.MultiDiGraph") -> dict[str, float]:
     return _floats(nx.closeness_centrality(h, wf_improved=True))
 
 
-def _closeness_bfs(h: "nx.Graph") -> dict[str, float]:
+def _closeness_bfs(h: nx.Graph) -> dict[str, float]:
     """networkx's Wasserman–Faust closeness, with the breadth-first searches done by scipy in blocks of rows."""
     import networkx as nx
     import numpy as np
@@ -134,14 +134,14 @@ def _closeness_bfs(h: "nx.Graph") -> dict[str, float]:
     return out
 
 
-def pagerank(g: "nx.MultiDiGraph") -> dict[str, float]:
+def pagerank(g: nx.MultiDiGraph) -> dict[str, float]:
     """PageRank on the weighted undirected graph (damping 0.85)."""
     import networkx as nx
 
     return _floats(nx.pagerank(undirected(g), alpha=0.85, weight="weight"))
 
 
-def eigenvector(g: "nx.MultiDiGraph") -> dict[str, float]:
+def eigenvector(g: nx.MultiDiGraph) -> dict[str, float]:
     """Eigenvector centrality where it is defined: per connected component of three or more entities
     (computed on the component, scaled by its share of the graph); 0 elsewhere."""
     import networkx as nx
@@ -163,14 +163,14 @@ def eigenvector(g: "nx.MultiDiGraph") -> dict[str, float]:
     return dict(sorted(out.items()))
 
 
-def core_number(g: "nx.MultiDiGraph") -> dict[str, float]:
+def core_number(g: nx.MultiDiGraph) -> dict[str, float]:
     """The k-core each entity belongs to (the largest k such that it has k neighbours in the k-core)."""
     import networkx as nx
 
     return _floats(nx.core_number(undirected(g)))
 
 
-def components(g: "nx.MultiDiGraph") -> dict[str, float]:
+def components(g: nx.MultiDiGraph) -> dict[str, float]:
     """The connected component of each entity, numbered 0, 1, … from the largest (ties by smallest IRI)."""
     import networkx as nx
 
@@ -178,21 +178,21 @@ def components(g: "nx.MultiDiGraph") -> dict[str, float]:
     return dict(sorted((node, float(i)) for i, part in enumerate(parts) for node in part))
 
 
-def articulation_points(g: "nx.MultiDiGraph") -> list[str]:
+def articulation_points(g: nx.MultiDiGraph) -> list[str]:
     """The entities whose removal splits their component."""
     import networkx as nx
 
     return sorted(nx.articulation_points(undirected(g)))
 
 
-def bridges(g: "nx.MultiDiGraph") -> list[tuple[str, str]]:
+def bridges(g: nx.MultiDiGraph) -> list[tuple[str, str]]:
     """The links whose removal splits their component."""
     import networkx as nx
 
     return sorted(tuple(sorted(edge)) for edge in nx.bridges(undirected(g)))
 
 
-def communities(g: "nx.MultiDiGraph", *, seed: int = SEED) -> dict[str, float]:
+def communities(g: nx.MultiDiGraph, *, seed: int = SEED) -> dict[str, float]:
     """Louvain communities (fixed ``seed``), numbered from the largest (ties by smallest IRI)."""
     import networkx as nx
 
@@ -201,7 +201,7 @@ def communities(g: "nx.MultiDiGraph", *, seed: int = SEED) -> dict[str, float]:
     return dict(sorted((node, float(i)) for i, part in enumerate(parts) for node in part))
 
 
-def modularity(g: "nx.MultiDiGraph", membership: dict[str, float]) -> float:
+def modularity(g: nx.MultiDiGraph, membership: dict[str, float]) -> float:
     """The modularity of a partition given as entity → community number."""
     import networkx as nx
 

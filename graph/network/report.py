@@ -13,8 +13,9 @@ from __future__ import annotations
 import html
 import io
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from graph.network.analysis import Analysis
@@ -71,7 +72,7 @@ def _figure_svg(draw) -> str:
     return buffer.getvalue()
 
 
-def _degree_chart(analysis: "Analysis") -> str:
+def _degree_chart(analysis: Analysis) -> str:
     counts = Counter(int(v) for v in analysis.measures["weighted_degree"].values())
 
     def draw(ax):
@@ -85,7 +86,7 @@ def _degree_chart(analysis: "Analysis") -> str:
     return _figure_svg(draw)
 
 
-def _class_chart(analysis: "Analysis") -> str:
+def _class_chart(analysis: Analysis) -> str:
     by_class: dict[str, list[float]] = defaultdict(list)
     for node, attrs in analysis.nodes.items():
         by_class[str(attrs.get("cls"))].append(analysis.measures["betweenness"][node])
@@ -133,7 +134,7 @@ def _table_md(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 
 def render_report(
-    analysis: "Analysis", *, changes: Sequence[Mapping[str, Any]] = (), title: str = "Kunshan High-tech Zone network", top: int = 10
+    analysis: Analysis, *, changes: Sequence[Mapping[str, Any]] = (), title: str = "Kunshan High-tech Zone network", top: int = 10
 ) -> ReportFiles:
     """Render the report of ``analysis`` and the indicator ``changes`` (rows of the ``indicator-change`` query).
 

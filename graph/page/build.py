@@ -1,4 +1,4 @@
-"""Stage 5: the interactive graph page — one offline HTML file, built with pyvis and our own template.
+"""The interactive graph page — one offline HTML file, built with pyvis and our own template.
 
 :func:`render_page` turns the projection, its measures, its communities, the
 side panel's :class:`~graph.page.details.Details` and a layout into a
@@ -47,10 +47,11 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from graph.page.details import Details
 from graph.page.safe import safe_json
@@ -144,7 +145,7 @@ def _slim(entry: Mapping[str, Any], attrs: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _labels(g: "nx.MultiDiGraph") -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+def _labels(g: nx.MultiDiGraph) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     from graph.build.dataset import read_ontology
     from graph.vocab.namespaces import RDFS, ZK
 
@@ -169,11 +170,11 @@ def _labels(g: "nx.MultiDiGraph") -> tuple[dict[str, tuple[str, str]], dict[str,
 
 
 def render_page(
-    g: "nx.MultiDiGraph",
+    g: nx.MultiDiGraph,
     *,
     positions: Mapping[str, tuple[float, float]],
     measures: Mapping[str, Mapping[str, float]] | None = None,
-    communities: Sequence["CommunitySummary"] = (),
+    communities: Sequence[CommunitySummary] = (),
     details: Details | None = None,
     title: str = "zonekg",
     size_by: str = "pagerank",
@@ -277,7 +278,7 @@ def render_page(
     return Page(html=html, nodes=len(nodes), edges=len(edge_rows))
 
 
-def page_title(g: "nx.MultiDiGraph", measures: Mapping[str, Mapping[str, float]] | None = None) -> str:
+def page_title(g: nx.MultiDiGraph, measures: Mapping[str, Mapping[str, float]] | None = None) -> str:
     """A heading for the page of ``g``: the names of its most central zone, else ``zonekg``.
 
     Examples
@@ -305,7 +306,7 @@ def build_page(
     size_by: str = "pagerank",
     title: str | None = None,
 ) -> Page:
-    """Project ``ds``, measure it, lay it out and render its page (the whole of stage 5 in one call).
+    """Project ``ds``, measure it, lay it out and render its page (the whole page stage in one call).
 
     Parameters
     ----------

@@ -69,7 +69,7 @@ def _scaled(coords: np.ndarray, spacing: float) -> np.ndarray:
     return coords
 
 
-def layout(g: "nx.Graph", *, seed: int = 42, spacing: float = 80.0) -> dict[str, tuple[float, float]]:
+def layout(g: nx.Graph, *, seed: int = 42, spacing: float = 80.0) -> dict[str, tuple[float, float]]:
     """Seeded 2-D coordinates in pixels for every node of ``g`` (see the module docstring).
 
     Parameters

@@ -274,7 +274,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     # -- plumbing -------------------------------------------------------------------------------
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         log = self.server.options.log
         if log is not None:
             log.write(f"{self.address_string()} - {format % args}\n")
@@ -305,7 +305,7 @@ class _Handler(BaseHTTPRequestHandler):
         return url.path, parse_qs(url.query, keep_blank_values=True)
 
     # -- methods --------------------------------------------------------------------------------
-    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+    def do_GET(self) -> None:
         path, params = self._path()
         if path == "/sparql":
             if not params:
@@ -329,14 +329,14 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._fail(404, f"no such page: {path} (try /sparql, /query, /service-description or /)")
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         path, params = self._path()
         if path == "/sparql" and params:
             self._fail(405, "send queries with GET or POST")
         else:
             self.do_GET()
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         path, params = self._path()
         if path != "/sparql":
             self._fail(404, f"no such endpoint: {path} (queries go to /sparql)")
@@ -368,7 +368,7 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._fail(415, f"POST queries as {_FORM} or {_DIRECT}, not {kind or 'no content type'}")
 
-    def do_OPTIONS(self) -> None:  # noqa: N802
+    def do_OPTIONS(self) -> None:
         headers = {"Allow": "GET, HEAD, POST, OPTIONS"}
         if self.server.options.cors:
             headers.update({

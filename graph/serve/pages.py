@@ -19,8 +19,8 @@ True
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from graph.errors import InputError
 from graph.page.safe import safe_json

@@ -33,8 +33,9 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from graph.errors import InputError, QueryError, QueryTimeout, ZonekgError
 
@@ -88,7 +89,7 @@ def _work(task: Callable[[Any, Any], Any], state: Any, sock: socket.socket) -> N
             reply = ("ok", task(state, payload))
         except ZonekgError as exc:
             reply = ("error", exc)
-        except Exception as exc:  # noqa: BLE001 - the caller gets the engine's error as a QueryError
+        except Exception as exc:
             reply = ("error", QueryError(f"the query failed: {exc.__class__.__name__}: {exc}"))
         signal.alarm(0)
         try:
@@ -116,7 +117,7 @@ def _spawner(task: Callable[[Any, Any], Any], state: Any, control: socket.socket
                 control.close()
                 theirs.close()
                 _work(task, state, mine)
-            except BaseException:  # noqa: BLE001 - a worker never returns into the caller's code
+            except BaseException:
                 code = 1
             finally:
                 os._exit(code)
@@ -149,7 +150,7 @@ class WorkerPool:
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
                 self._control.close()
                 _spawner(task, state, theirs)
-            except BaseException:  # noqa: BLE001
+            except BaseException:
                 code = 1
             finally:
                 os._exit(code)

@@ -1,4 +1,4 @@
-"""Stage 4: answering SPARQL safely — check, bind, run with a time limit, return plain rows.
+"""Answering SPARQL safely — check, bind, run with a time limit, return plain rows.
 
 Every query is parsed by rdflib before anything runs, and refused when it
 could reach the network or the file system on the user's behalf (``SERVICE``,
@@ -26,14 +26,15 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from rdflib import Dataset, Graph
 from rdflib.term import Identifier, Variable
 
 from graph.errors import QueryError, QueryTimeout, ZonekgError
-from graph.vocab.namespaces import DEFAULT_BASE, PREFIXES
+from graph.vocab.namespaces import DEFAULT_BASE, PREFIXES, RDF
 
 __all__ = ["DEFAULT_TIMEOUT", "INIT_NS", "Prepared", "Result", "prepare", "run", "to_python"]
 
@@ -41,7 +42,7 @@ __all__ = ["DEFAULT_TIMEOUT", "INIT_NS", "Prepared", "Result", "prepare", "run",
 DEFAULT_TIMEOUT = 30.0
 
 #: Prefixes every query may use without declaring them (zk:, kg:, org:, schema:, skos:, …).
-INIT_NS: dict[str, str] = {**{prefix: str(ns) for prefix, ns in PREFIXES}, "kg": DEFAULT_BASE, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+INIT_NS: dict[str, str] = {**{prefix: str(ns) for prefix, ns in PREFIXES}, "kg": DEFAULT_BASE, "rdf": str(RDF)}
 
 
 @dataclass(frozen=True)

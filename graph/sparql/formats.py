@@ -1,4 +1,4 @@
-"""Stage 5 for queries: a :class:`~graph.sparql.engine.Result` → text in the format asked for.
+"""Query results: a :class:`~graph.sparql.engine.Result` → text in the format asked for.
 
 SELECT and ASK results render as an aligned ``table`` (Chinese and other
 double-width characters count two columns) or in the SPARQL 1.1 results
@@ -23,7 +23,7 @@ Kunshan    |
 from __future__ import annotations
 
 import unicodedata
-from typing import Mapping
+from collections.abc import Mapping
 
 from rdflib import URIRef
 from rdflib.namespace import NamespaceManager
@@ -63,7 +63,7 @@ def _cell(term: Identifier | None, names: NamespaceManager | None) -> str:
     if isinstance(term, URIRef) and names is not None:
         try:
             return names.normalizeUri(term)
-        except Exception:  # noqa: BLE001 - an IRI that cannot be shortened stays whole
+        except Exception:
             return str(term)
     text = str(term)
     return text.replace("\n", " ").replace("\t", " ")

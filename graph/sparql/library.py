@@ -23,8 +23,8 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from graph.data import data_file
 from graph.errors import InputError

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
@@ -203,7 +204,7 @@ def _with_inferences(ds: Dataset, *, mode: str, key: str) -> Dataset:
     text = "".join(sorted(line + "\n" for line in inferred.serialize(format="nt").splitlines() if line))
     try:
         write_outputs({path.name: text.encode("utf-8")}, path.parent)
-    except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower next time
+    except Exception:
         pass
     return ds
 

@@ -13,7 +13,7 @@ them as they see ``initBindings`` locally (rdflib's store would append the
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from rdflib import Graph
 from rdflib.term import Identifier

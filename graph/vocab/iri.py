@@ -25,7 +25,7 @@ from rdflib import URIRef
 
 from graph.errors import InputError
 
-__all__ = ["encode_id", "mint", "check_base"]
+__all__ = ["check_base", "encode_id", "mint"]
 
 _UNRESERVED = "-._~"
 

@@ -49,6 +49,7 @@ __all__ = [
     "RDFS",
     "SD",
     "SDO",
+    "SHAPES",
     "SKOS",
     "TIME",
     "XSD",
@@ -57,6 +58,9 @@ __all__ = [
 
 #: Where entity, report and graph IRIs are minted unless ``--base`` says otherwise.
 DEFAULT_BASE = "https://w3id.org/zonekg/id/"
+
+#: The namespace of the SHACL shapes (``graph/data/shapes.ttl``); a problem names its shape by the local name.
+SHAPES = Namespace("https://w3id.org/zonekg/shapes#")
 
 #: The IRI of the ontology itself; also the name of its graph in ``zone.trig``.
 ONTOLOGY_IRI = URIRef("https://w3id.org/zonekg/ontology")

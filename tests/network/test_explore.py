@@ -7,8 +7,8 @@ import io
 import networkx as nx
 import pytest
 
-from graph.cli.main import EXIT_DATA, EXIT_OK, EXIT_USAGE, main
 from graph.build.contents import Span
+from graph.cli.main import EXIT_DATA, EXIT_OK, EXIT_USAGE, main
 from graph.network.explore import changed_relations, neighbourhood, shortest_paths
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from graph.build.contents import Span
 from graph.build.dataset import to_dataset
 from graph.curation.records import read_records
-from graph.build.contents import Span
 from graph.network.projection import to_networkx
 from graph.vocab.namespaces import DEFAULT_BASE, ZK
 

@@ -52,13 +52,13 @@ def store():
     token = "Basic " + base64.b64encode(b"ana:secret").decode()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_HEAD(self) -> None:  # noqa: N802
+        def do_HEAD(self) -> None:
             self.send_response(401 if self.headers.get("Authorization") != token else 404)
             self.send_header("WWW-Authenticate", 'Basic realm="store"')
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        def do_PUT(self) -> None:  # noqa: N802 - the protocol's name
+        def do_PUT(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             if self.headers.get("Authorization") != token:
                 self.send_response(401)

@@ -33,10 +33,10 @@ def endpoint(kunshan_trig):
             self.end_headers()
             self.wfile.write(body)
 
-        def do_GET(self) -> None:  # noqa: N802 - the protocol's name
+        def do_GET(self) -> None:
             self._answer(parse_qs(urlparse(self.path).query)["query"][0])
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", 0))
             body = self.rfile.read(length).decode("utf-8")
             kind = self.headers.get("Content-Type", "")
