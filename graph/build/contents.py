@@ -3,7 +3,7 @@
 :func:`read_contents` reads a dataset laid out by :func:`graph.build.dataset.to_dataset`
 (built in memory or read back from ``zone.trig``) once, in a single pass over
 its named graphs, and returns a :class:`Contents` of frozen dataclasses with
-IRIs as ``str`` and every citation as a :class:`Span` value
+IRIs as ``str`` and every citation as a :class:`~graph.curation.records.Citation` value
 ``(source, start, end)``. The network projection, the page and its side panel
 all read the dataset through it, so none of them walks the RDF on its own
 and no citation is ever parsed back out of a string.
@@ -18,7 +18,7 @@ Examples
 >>> bio.name_zh, bio.cls, bio.years
 ('示例生物公司', 'Company', ('2030',))
 >>> bio.spans[0]
-Span(source='mini', start=29, end=35)
+Citation(source='mini', start=29, end=35, line=0)
 >>> str(bio.spans[0])
 'mini:29-35'
 >>> sorted(r.rel for r in contents.relations)
@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
+from graph.curation.records import Citation
 from graph.vocab.namespaces import (
     DCTERMS,
     OA,
@@ -54,7 +55,6 @@ __all__ = [
     "PostInfo",
     "RelationInfo",
     "ReportInfo",
-    "Span",
     "TensionInfo",
     "local_name",
     "read_contents",
@@ -73,18 +73,6 @@ def local_name(iri: str) -> str:
     ('Company', 'khnz-2021')
     """
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-@dataclass(frozen=True, order=True)
-class Span:
-    """A cited span: characters ``[start, end)`` of the report ``source`` (a source id)."""
-
-    source: str
-    start: int
-    end: int
-
-    def __str__(self) -> str:
-        return f"{self.source}:{self.start}-{self.end}"
 
 
 @dataclass(frozen=True)
@@ -109,7 +97,7 @@ class EntityInfo:
     name_en: str
     aliases: tuple[str, ...]
     note: str
-    spans: tuple[Span, ...]
+    spans: tuple[Citation, ...]
     years: tuple[str, ...]
 
 
@@ -124,7 +112,7 @@ class RelationInfo:
     label_en: str
     label_zh: str
     date: str
-    spans: tuple[Span, ...]
+    spans: tuple[Citation, ...]
     years: tuple[str, ...]
 
 
@@ -138,7 +126,7 @@ class PostInfo:
     role: str
     label_en: str
     label_zh: str
-    spans: tuple[Span, ...]
+    spans: tuple[Citation, ...]
     years: tuple[str, ...]
 
 
@@ -154,7 +142,7 @@ class EventInfo:
     date: str
     participants: tuple[str, ...]
     about: tuple[str, ...]
-    spans: tuple[Span, ...]
+    spans: tuple[Citation, ...]
     years: tuple[str, ...]
 
 
@@ -172,7 +160,7 @@ class FigureInfo:
     unit: str
     qualifier_en: str
     qualifier_zh: str
-    spans: tuple[Span, ...]
+    spans: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -185,7 +173,7 @@ class TensionInfo:
     kind_zh: str
     note: str
     involves: tuple[str, ...]
-    spans: tuple[Span, ...]
+    spans: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -280,13 +268,13 @@ def read_contents(ds: Dataset) -> Contents:
             title=index.first(report, DCTERMS.title) or rid,
         )
 
-    def cited(node: Node) -> tuple[tuple[Span, ...], tuple[str, ...]]:
+    def cited(node: Node) -> tuple[tuple[Citation, ...], tuple[str, ...]]:
         spans, years = set(), set()
         for span in index.values(node, ZK.evidence):
             report = index.values(span, OA.hasSource)[0]
             selector = index.values(span, OA.hasSelector)[0]
             rid = report_ids.get(report, local_name(str(report)))
-            spans.add(Span(rid, int(index.first(selector, OA.start)), int(index.first(selector, OA.end))))
+            spans.add(Citation(rid, int(index.first(selector, OA.start)), int(index.first(selector, OA.end))))
             if rid in reports:
                 years.add(reports[rid].year)
         return tuple(sorted(spans)), tuple(sorted(years))

@@ -58,9 +58,13 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _INT = re.compile(r"0|[1-9]\d*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Citation:
-    """A half-open span ``[start, end)`` of a source report, in code points."""
+    """A half-open span ``[start, end)`` of a source report, in code points; ordered by report, start and end.
+
+    Records cite with it (``line`` is where the YAML says so), and
+    :func:`graph.build.contents.read_contents` reads it back from a dataset.
+    """
 
     source: str
     start: int

@@ -7,8 +7,8 @@ Examples
 --------
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
->>> _ = g.add_edge("a", "b", key="locatedIn", label_en="located in", spans=(Span("r", 1, 5),), years=["2021"])
->>> _ = g.add_edge("c", "b", key="operatedBy", label_en="operated by", spans=(Span("r", 9, 12),), years=["2023"])
+>>> _ = g.add_edge("a", "b", key="locatedIn", label_en="located in", spans=(Citation("r", 1, 5),), years=["2021"])
+>>> _ = g.add_edge("c", "b", key="operatedBy", label_en="operated by", spans=(Citation("r", 9, 12),), years=["2023"])
 >>> for n in g:
 ...     g.nodes[n].update(name_zh=n.upper(), cls="Company", years=["2021"])
 >>> [[(h.source, h.relation, h.target, h.forward) for h in path] for path in shortest_paths(g, "a", "c")]
@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graph.build.contents import Span
+from graph.curation.records import Citation
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -39,7 +39,7 @@ class Hop:
     relation: str
     key: str
     forward: bool
-    spans: tuple[Span, ...]
+    spans: tuple[Citation, ...]
 
 
 def _hops(g: nx.MultiDiGraph, u: str, v: str) -> list[Hop]:

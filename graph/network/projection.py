@@ -9,7 +9,7 @@ IRI (as ``str``):
   ``years`` (the years of the reports that name it);
 * **edges** are the relations each report states (the ``rdf:Statement``
   nodes), keyed by the relation's local name, with ``predicate`` (IRI),
-  ``label_en``, ``label_zh``, ``date`` (if stated), ``spans`` (:class:`~graph.build.contents.Span` values)
+  ``label_en``, ``label_zh``, ``date`` (if stated), ``spans`` (:class:`~graph.build.contents.Citation` values)
   and ``years``; n-ary nodes collapse into labelled edges: an
   ``org:Membership`` becomes *person → organisation* keyed ``post:ROLE``, and
   an event links each participant to each other participant and to what it
@@ -42,7 +42,8 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, URIRef
 
-from graph.build.contents import NOT_ENTITIES, Contents, Span, read_contents
+from graph.build.contents import NOT_ENTITIES, Contents, read_contents
+from graph.curation.records import Citation
 from graph.vocab.namespaces import ORG
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def to_networkx(
             continue
         g.add_node(iri, cls=entity.cls, name_zh=entity.name_zh, name_en=entity.name_en, years=list(entity.years))
 
-    def add_edge(u: str, v: str, key: str, *, spans: tuple[Span, ...], years: tuple[str, ...], **attrs: Any) -> None:
+    def add_edge(u: str, v: str, key: str, *, spans: tuple[Citation, ...], years: tuple[str, ...], **attrs: Any) -> None:
         if u not in g or v not in g or u == v:
             return
         if wanted_relations is not None and key not in wanted_relations:

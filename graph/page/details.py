@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset
 
-from graph.build.contents import Contents, Span, TensionInfo, read_contents
+from graph.build.contents import Contents, TensionInfo, read_contents
+from graph.curation.records import Citation
 from graph.curation.text import quote
 
 if TYPE_CHECKING:
@@ -69,9 +70,9 @@ class _Spans:
     def __init__(self, contents: Contents, texts: Mapping[str, str]) -> None:
         self.contents = contents
         self.texts = texts
-        self.entries: dict[Span, dict[str, Any]] = {}
+        self.entries: dict[Citation, dict[str, Any]] = {}
 
-    def keys(self, spans: Iterable[Span]) -> list[str]:
+    def keys(self, spans: Iterable[Citation]) -> list[str]:
         """Record ``spans`` and return their keys, in span order."""
         out = []
         for span in sorted(set(spans)):

@@ -57,16 +57,19 @@ def resolve(ds: Dataset | Graph | None, value: str) -> Identifier:
 
     wanted = squash(text)
     found: dict[Identifier, set[str]] = {}
-    for prop in (SKOS.prefLabel, SKOS.altLabel):
-        for subject, label in ds.subject_objects(prop):
-            if isinstance(label, Literal) and squash(str(label)) == wanted:
-                found.setdefault(subject, set())
+    graphs = list(ds.graphs()) if isinstance(ds, Dataset) else [ds]  # every named graph, union or not
+    for graph in graphs:
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for subject, label in graph.subject_objects(prop):
+                if isinstance(subject, Identifier) and isinstance(label, Literal) and squash(str(label)) == wanted:
+                    found.setdefault(subject, set())
     if not found:
         return Literal(text)
     if len(found) > 1:
         listed = []
         for subject in sorted(found, key=str):
-            classes = sorted(ds.namespace_manager.normalizeUri(c) for c in ds.objects(subject, RDF.type) if isinstance(c, URIRef))
+            types = {c for graph in graphs for c in graph.objects(subject, RDF.type) if isinstance(c, URIRef)}
+            classes = sorted(ds.namespace_manager.normalizeUri(c) for c in types)
             listed.append(f"{subject} ({', '.join(classes) or 'no class'})")
         raise InputError(f"{value!r} names several entities: " + "; ".join(listed))
     return next(iter(found))

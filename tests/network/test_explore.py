@@ -7,8 +7,8 @@ import io
 import networkx as nx
 import pytest
 
-from graph.build.contents import Span
 from graph.cli.main import EXIT_DATA, EXIT_OK, EXIT_USAGE, main
+from graph.curation.records import Citation
 from graph.network.explore import changed_relations, neighbourhood, shortest_paths
 
 
@@ -18,7 +18,7 @@ def zone():
     edges = [("u", "z", "cooperatesWith", "2021"), ("c1", "z", "locatedIn", "2021"), ("c2", "z", "locatedIn", "2023"),
              ("c2", "p", "locatedIn", "2023"), ("u", "p", "builtBy", "2021")]
     for a, b, key, year in edges:
-        g.add_edge(a, b, key=key, label_en=key, spans=(Span(f"r{year}", 0, 1),), years=[year])
+        g.add_edge(a, b, key=key, label_en=key, spans=(Citation(f"r{year}", 0, 1),), years=[year])
     for n in g:
         g.nodes[n].update(name_zh=n, cls="Company", years=["2021"])
     g.add_node("alone", name_zh="alone", cls="Company", years=["2023"])

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build.contents import Span
 from graph.build.dataset import to_dataset
-from graph.curation.records import read_records
+from graph.curation.records import Citation, read_records
 from graph.network.projection import to_networkx
 from graph.vocab.namespaces import DEFAULT_BASE, ZK
 
@@ -42,7 +41,7 @@ def test_relations_posts_and_events_become_labelled_edges(mini_ds):
     ]
     edge = g.edges[f"{KG}demo-university", f"{KG}demo-zone", "signedAgreementWith"]
     assert edge["label_en"] == "signed an agreement with" and edge["label_zh"] == "签约"
-    assert edge["date"] == "2030-05-01" and edge["spans"] == (Span("mini", 51, 63),) and edge["years"] == ["2030"]
+    assert edge["date"] == "2030-05-01" and edge["spans"] == (Citation("mini", 51, 63),) and edge["years"] == ["2030"]
     assert g.edges[f"{KG}zhang-san", f"{KG}demo-bio", "post:chairman"]["label_zh"] == "董事长"
 
 
