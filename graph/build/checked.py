@@ -27,7 +27,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from graph.curation.problems import Report
-from graph.curation.records import RecordSet, read_records
+from graph.curation.records import Entity, Event, Observation, RecordSet, Tension, read_records
 from graph.curation.validate import validate
 from graph.vocab.namespaces import DEFAULT_BASE
 
@@ -56,7 +56,10 @@ class Checked:
 
 
 def _where(records: RecordSet) -> dict[str, tuple[str, int]]:
-    return {r.id: (r.file, r.line) for r in (*records.entities, *records.observations, *records.events, *records.tensions)}
+    identified: tuple[Entity | Observation | Event | Tension, ...] = (
+        *records.entities, *records.observations, *records.events, *records.tensions,
+    )
+    return {r.id: (r.file, r.line) for r in identified}
 
 
 def checked_dataset(

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from graph.build.store import new_dataset
 from graph.curation.records import (
@@ -48,6 +49,7 @@ from graph.curation.records import (
     Event,
     Observation,
     RecordSet,
+    Tension,
     parse_date,
 )
 from graph.data import read_text
@@ -77,7 +79,16 @@ from graph.vocab.terms import (
     UNITS,
 )
 
-__all__ = ["Summary", "catalogue_graph_iri", "parse_ontology", "read_ontology", "report_graph_iri", "summarize", "tensions_graph_iri", "to_dataset"]
+__all__ = [
+    "Summary",
+    "catalogue_graph_iri",
+    "parse_ontology",
+    "read_ontology",
+    "report_graph_iri",
+    "summarize",
+    "tensions_graph_iri",
+    "to_dataset",
+]
 
 _CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
@@ -118,7 +129,7 @@ def _lang(text: str) -> str:
 
 
 def _date_literal(text: str) -> Literal:
-    y, m, d = parse_date(text) or (0, None, None)
+    _, m, d = parse_date(text) or (0, None, None)
     if d is not None:
         return Literal(text, datatype=XSD.date)
     if m is not None:
@@ -269,7 +280,7 @@ class _Builder:
         kind = "observation" if record_id in self.observation_ids else "event"
         return mint(self.base, record_id, kind=kind)
 
-    def tension(self, t) -> None:
+    def tension(self, t: Tension) -> None:
         iri = mint(self.base, t.id, kind="tension")
         g = self.ds.graph(tensions_graph_iri(self.base))
         g.add((iri, RDF.type, ZK.Tension))
@@ -358,7 +369,7 @@ class Summary:
 def summarize(ds: Dataset) -> Summary:
     """Count the records of each class (entities, events, observations) and the triples of each named graph."""
     names = {iri: name for name, iri in {**ENTITY_CLASSES, **EVENT_CLASSES, "Observation": ZK.Observation}.items()}
-    found: dict[str, set[URIRef]] = {}
+    found: dict[str, set[Node]] = {}
     triples: dict[str, int] = {}
     for graph in ds.graphs():
         if not len(graph):
@@ -367,7 +378,7 @@ def summarize(ds: Dataset) -> Summary:
         if graph.identifier == ONTOLOGY_IRI:
             continue
         for subject, cls in graph.subject_objects(RDF.type):
-            if cls in names:
+            if isinstance(cls, URIRef) and cls in names:
                 found.setdefault(names[cls], set()).add(subject)
     entities = {name: len(found[name]) for name in sorted(found)}
     return Summary(entities, dict(sorted(triples.items())))

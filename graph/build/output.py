@@ -19,6 +19,7 @@ b'<http://x.org/a> <http://x.org/p> "b" .\\n'
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -124,9 +125,9 @@ def write_outputs(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name in sorted(files):
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-            temps.append((Path(tmp), out / name))
-            os.chmod(tmp, mode)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+            temps.append((Path(tmp_name), out / name))
+            os.chmod(tmp_name, mode)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(files[name])
                 fh.flush()
@@ -159,7 +160,5 @@ def _umask() -> int:
 
 def _remove(paths: Iterable[Path]) -> None:
     for path in paths:
-        try:
+        with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
-        except OSError:
-            pass

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
 
 from graph.curation.problems import Problem, Report
 from graph.data import read_text
@@ -59,7 +60,7 @@ def _data_graph(ds: Dataset) -> Graph:
     return data
 
 
-def _path_text(path, results: Graph, data: Graph, inverse: URIRef) -> str:
+def _path_text(path: Node | None, results: Graph, data: Graph, inverse: URIRef) -> str:
     """A property path as a person reads it: ``zk:locatedIn``, ``^org:member``."""
     if isinstance(path, URIRef):
         return data.namespace_manager.normalizeUri(path)

@@ -80,7 +80,10 @@ def synthetic_records(*, entities: int = 5000, seed: int = 42) -> RecordSet:
     counts["Company"] = max(1, entities - 1 - sum(counts.values()))
     ids: dict[str, list[str]] = {cls: [f"{cls.lower()}-{i}" for i in range(n)] for cls, n in counts.items()}
     drafts: list[dict] = []
-    for cls in ("IndustrialPark", "Incubator", "MakerSpace", "University", "ResearchInstitute", "TalentProgramme", "Industry", "Company", "Person"):
+    for cls in (
+        "IndustrialPark", "Incubator", "MakerSpace", "University", "ResearchInstitute", "TalentProgramme", "Industry", "Company",
+        "Person",
+    ):
         for rid in ids[cls]:
             zh, en = name(cls)
             relations: list[Relation] = []
@@ -92,7 +95,8 @@ def synthetic_records(*, entities: int = 5000, seed: int = 42) -> RecordSet:
             elif cls == "TalentProgramme":
                 relations.append(Relation("operatedBy", "zone", cite()))
             elif cls == "Company":
-                relations.append(Relation("locatedIn", rng.choice(ids["IndustrialPark"] + ids["Incubator"] + ids["MakerSpace"]), cite()))
+                home = rng.choice(ids["IndustrialPark"] + ids["Incubator"] + ids["MakerSpace"])
+                relations.append(Relation("locatedIn", home, cite()))
                 for industry in sorted(set(rng.sample(ids["Industry"], k=min(len(ids["Industry"]), rng.randint(1, 2))))):
                     relations.append(Relation("inIndustry", industry, cite()))
                 if rng.random() < 0.15:
@@ -105,7 +109,9 @@ def synthetic_records(*, entities: int = 5000, seed: int = 42) -> RecordSet:
                         relations.append(Relation("cooperatesWith", partner, cite()))
             elif cls == "Person":
                 roles.append(Post("chairman", rng.choice(ids["Company"]), cite()))
-            drafts.append(dict(id=rid, cls=cls, name_zh=zh, name_en=en, at=cite(), relations=tuple(relations), roles=tuple(roles)))
+            drafts.append(
+                dict(id=rid, cls=cls, name_zh=zh, name_en=en, at=cite(), relations=tuple(relations), roles=tuple(roles))
+            )
     zone = Entity(id="zone", cls="Zone", name_zh="合成高新区", name_en="Synthetic High-tech Zone", file="synthetic", line=1,
                   aliases=("合成高新技术产业开发区",), at=cite())
     chairman = Entity(id="chairman", cls="Role", name_zh="董事长", name_en="chairman", file="synthetic", line=2)

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -80,10 +81,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     try:
         return _COMMANDS[args.command](args, out, err)
     except BrokenPipeError:  # the reader (head, less) stopped early: not an error
-        try:
+        with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's final flush
-        except OSError:
-            pass
         return EXIT_OK
     except ZonekgError as exc:
         print(f"zonekg: {exc}", file=err)

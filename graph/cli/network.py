@@ -7,21 +7,30 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from graph.cli.progress import Progress
 from graph.errors import EXIT_DATA, EXIT_OK, InputError
 
+if TYPE_CHECKING:
+    import networkx as nx
+    from rdflib import Dataset
+
 __all__ = ["COMMANDS", "add_parsers"]
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``analyze``, ``path``, ``neighbours`` and ``diff`` to ``zonekg``'s subcommands."""
     study = sub.add_parser(
-        "analyze", help="network analysis: centralities, brokers, communities (writes analysis.json, analysis.trig, report.html, report.md)"
+        "analyze",
+        help="network analysis: centralities, brokers, communities (writes analysis.json, analysis.trig, report.html, report.md)",
     )
-    study.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="analyse these RDF files (default: the built out/zone.trig)")
+    study.add_argument(
+        "--data", nargs="+", type=Path, default=None, metavar="FILE",
+        help="analyse these RDF files (default: the built out/zone.trig)",
+    )
     study.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/)")
     study.add_argument("--seed", type=int, default=42, help="seed of community detection (default: 42)")
     study.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
@@ -43,7 +52,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     change.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="RDF files (default: the built graph)")
 
 
-def _plain(value):
+def _plain(value: object) -> int | float | str | None:
     return value if isinstance(value, (int, float, str)) or value is None else str(value)
 
 
@@ -74,7 +83,7 @@ def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from graph.sparql.library import read_library
 
     _, changes = answer(ds, read_library()["indicator-change"].text)
-    rows = [{k: _plain(to_python(v)) for k, v in zip(changes.vars, row)} for row in changes.rows]
+    rows = [{k: _plain(to_python(v)) for k, v in zip(changes.vars, row, strict=True)} for row in changes.rows]
     for row in rows:
         row["unit"] = str(row["unit"]).rsplit("#", 1)[-1]
         row["subject"] = row.pop("subject_name")
@@ -93,7 +102,7 @@ def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _projected(data):
+def _projected(data: Sequence[Path] | None) -> tuple[Dataset, nx.MultiDiGraph]:
     from graph.network.projection import to_networkx
     from graph.sparql.load import load
 
@@ -101,7 +110,7 @@ def _projected(data):
     return ds, to_networkx(ds)
 
 
-def _node(ds, g, value: str) -> str:
+def _node(ds: Dataset, g: nx.MultiDiGraph, value: str) -> str:
     from rdflib import URIRef
 
     from graph.sparql.resolve import resolve
@@ -138,7 +147,8 @@ def _neighbours(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     name = lambda n: g.nodes[n].get("name_zh") or n  # noqa: E731
     print(f"{name(centre)}: {ego.number_of_nodes() - 1} entities within {args.depth} relation(s)", file=out)
     for u, v, key, data in sorted(ego.edges(keys=True, data=True)):
-        print(f"  {name(u)} —{data.get('label_en') or key}→ {name(v)}   [{', '.join(str(s) for s in data.get('spans', ()))}]", file=out)
+        spans = ", ".join(str(s) for s in data.get("spans", ()))
+        print(f"  {name(u)} —{data.get('label_en') or key}→ {name(v)}   [{spans}]", file=out)
     return EXIT_OK
 
 
@@ -164,8 +174,10 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = [r for r in result.rows if str(r[2]) == first and str(r[3]) == second]
     print(f"indicators stated in both ({len(rows)}): from → to, change, change %", file=out)
     for r in rows:
-        print(f"  {r[0]} — {r[1]}: {r[4]} → {r[5]} ({r[6].rsplit('#', 1)[-1]}), {r[7]}, {r[8]}%", file=out)
+        print(f"  {r[0]} — {r[1]}: {r[4]} → {r[5]} ({str(r[6]).rsplit('#', 1)[-1]}), {r[7]}, {r[8]}%", file=out)
     return EXIT_OK
 
 
-COMMANDS = {"analyze": _analyze, "path": _path, "neighbours": _neighbours, "diff": _diff}
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "analyze": _analyze, "path": _path, "neighbours": _neighbours, "diff": _diff,
+}

@@ -17,7 +17,7 @@ from graph.errors import EXIT_OK, InputError
 __all__ = ["COMMANDS", "add_parsers"]
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``query`` to ``zonekg``'s subcommands."""
     ask = sub.add_parser(
         "query",
@@ -31,9 +31,18 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     ask.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a library query name (see --list)")
     ask.add_argument("--list", action="store_true", help="list the library queries with their questions in English and Chinese")
     ask.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="bind ?NAME (repeatable)")
-    ask.add_argument("--format", default=None, help="table, csv, tsv, json, xml (SELECT/ASK); turtle, nt, jsonld (CONSTRUCT/DESCRIBE)")
-    ask.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="query these RDF files instead of the built graph")
-    ask.add_argument("--reason", default="rdfs", choices=("none", "rdfs", "owlrl"), help="inference added before querying (default: rdfs, cached)")
+    ask.add_argument(
+        "--format", default=None,
+        help="table, csv, tsv, json, xml (SELECT/ASK); turtle, nt, jsonld (CONSTRUCT/DESCRIBE)",
+    )
+    ask.add_argument(
+        "--data", nargs="+", type=Path, default=None, metavar="FILE",
+        help="query these RDF files instead of the built graph",
+    )
+    ask.add_argument(
+        "--reason", default="rdfs", choices=("none", "rdfs", "owlrl"),
+        help="inference added before querying (default: rdfs, cached)",
+    )
     ask.add_argument("--timeout", type=float, default=30.0, help="seconds before the query is stopped (default: 30)")
     ask.add_argument("--update", action="store_true", help="allow SPARQL Update on the one --data file, written back atomically")
     ask.add_argument("--endpoint", default=None, metavar="URL", help="send the query to a remote SPARQL 1.1 endpoint instead")
@@ -56,8 +65,8 @@ def _query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if args.list:
         for name, entry in read_library().items():
-            params = ", ".join(f"?{p}" for p in entry.parameters) or "-"
-            print(f"{name}\n  {entry.question_en}\n  {entry.question_zh}\n  parameters: {params}", file=out)
+            listed = ", ".join(f"?{p}" for p in entry.parameters) or "-"
+            print(f"{name}\n  {entry.question_en}\n  {entry.question_zh}\n  parameters: {listed}", file=out)
         return EXIT_OK
     if not args.query:
         raise InputError("give a query (SPARQL text, a .rq file or a library name) or --list")
@@ -74,11 +83,11 @@ def _query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.endpoint:
         from graph.sparql.remote import ask_endpoint
 
-        prepared, result = ask_endpoint(args.endpoint, text, params=params, timeout=args.timeout)
+        _, result = ask_endpoint(args.endpoint, text, params=params, timeout=args.timeout)
     else:
         ds = load(args.data, reason=args.reason)
         print(f"zonekg: answering the {what}", file=err)
-        prepared, result = answer(ds, text, params=params, timeout=args.timeout)
+        _, result = answer(ds, text, params=params, timeout=args.timeout)
     fmt = args.format or ("turtle" if result.form in ("CONSTRUCT", "DESCRIBE") else "table")
     text_out = render(result, fmt=fmt)
     out.write(text_out if text_out.endswith("\n") else text_out + "\n")

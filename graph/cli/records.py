@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["COMMANDS", "add_parsers"]
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``build``, ``view``, ``validate``, ``coverage`` and ``locate`` to ``zonekg``'s subcommands."""
 
     def records_options(p: argparse.ArgumentParser) -> None:
@@ -41,7 +41,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     build.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/)")
     build.add_argument("--base", default=DEFAULT_BASE, help=f"namespace for minted IRIs (default: {DEFAULT_BASE})")
     build.add_argument(
-        "--size-by", default="pagerank", choices=("pagerank", "betweenness", "degree", "weighted_degree", "closeness", "eigenvector"),
+        "--size-by", default="pagerank",
+        choices=("pagerank", "betweenness", "degree", "weighted_degree", "closeness", "eigenvector"),
         help="the centrality that sizes nodes when graph.html opens (default: pagerank)",
     )
     build.add_argument("--title", default=None, help="heading of graph.html (default: the zone's names)")
@@ -143,7 +144,7 @@ def _locate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     corpus_dir = _corpus_dir(args.corpus)
     if corpus_dir is None:
         raise InputError("locate needs the reports: give --corpus DIR or set ZONEKG_CORPUS")
-    records, report = read_records(args.records or default_records_dir())
+    records, _ = read_records(args.records or default_records_dir())
     texts = read_corpus(corpus_dir, records.sources)
     found = 0
     for source, text in sorted(texts.items()):

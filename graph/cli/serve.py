@@ -29,21 +29,39 @@ _SERVE_EPILOG = (
 )
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``serve`` and ``push`` to ``zonekg``'s subcommands."""
     serve = sub.add_parser(
         "serve", help="serve the graph as a read-only SPARQL 1.1 endpoint, with a query page",
         description="Serve the built graph (out/zone.trig and out/analysis.trig, else the embedded records) or --data "
         "files over HTTP, read-only, on loopback unless --host says otherwise.", epilog=_SERVE_EPILOG,
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1; anything but loopback is warned about)")
+    serve.add_argument(
+        "--host", default="127.0.0.1",
+        help="address to bind (default: 127.0.0.1; anything but loopback is warned about)",
+    )
     serve.add_argument("--port", type=int, default=_PORT, help=f"port (default: {_PORT}; 0 picks a free one)")
-    serve.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="serve these RDF files instead of the built graph")
-    serve.add_argument("--reason", default="rdfs", choices=("none", "rdfs", "owlrl"), help="inference added before serving (default: rdfs)")
-    serve.add_argument("--timeout", type=float, default=30.0, help="seconds a query may take, waiting for a worker included (default: 30)")
-    serve.add_argument("--max-rows", type=int, default=_MAX_ROWS, help=f"rows (or triples) an answer holds at most (default: {_MAX_ROWS})")
+    serve.add_argument(
+        "--data", nargs="+", type=Path, default=None, metavar="FILE",
+        help="serve these RDF files instead of the built graph",
+    )
+    serve.add_argument(
+        "--reason", default="rdfs", choices=("none", "rdfs", "owlrl"),
+        help="inference added before serving (default: rdfs)",
+    )
+    serve.add_argument(
+        "--timeout", type=float, default=30.0,
+        help="seconds a query may take, waiting for a worker included (default: 30)",
+    )
+    serve.add_argument(
+        "--max-rows", type=int, default=_MAX_ROWS,
+        help=f"rows (or triples) an answer holds at most (default: {_MAX_ROWS})",
+    )
     serve.add_argument("--workers", type=int, default=4, help="worker processes answering queries (default: 4)")
-    serve.add_argument("--cors", default=None, metavar="ORIGIN", help="allow this one origin (e.g. http://localhost:3000) to query from a browser")
+    serve.add_argument(
+        "--cors", default=None, metavar="ORIGIN",
+        help="allow this one origin (e.g. http://localhost:3000) to query from a browser",
+    )
     serve.add_argument("-q", "--quiet", action="store_true", help="no request log on stderr")
 
     push = sub.add_parser(
@@ -52,12 +70,21 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "the inferred closure) to the store's Graph Store Protocol URL, replacing what those graphs held; with --graph, "
         "PUT the union into that one graph.",
     )
-    push.add_argument("--endpoint", required=True, metavar="URL", help="the Graph Store Protocol URL (e.g. http://localhost:8890/sparql-graph-crud-auth)")
+    push.add_argument(
+        "--endpoint", required=True, metavar="URL",
+        help="the Graph Store Protocol URL (e.g. http://localhost:8890/sparql-graph-crud-auth)",
+    )
     push.add_argument("--graph", default=None, metavar="IRI", help="push everything into this one graph")
     push.add_argument("--user", default=None, help="user name (HTTP basic or digest authentication, as the server asks)")
     push.add_argument("--password", default=None, help="password (default: $ZONEKG_PASSWORD)")
-    push.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="push these RDF files instead of the built graph")
-    push.add_argument("--reason", default="rdfs", choices=("none", "rdfs", "owlrl"), help="inferred graph pushed too (default: rdfs)")
+    push.add_argument(
+        "--data", nargs="+", type=Path, default=None, metavar="FILE",
+        help="push these RDF files instead of the built graph",
+    )
+    push.add_argument(
+        "--reason", default="rdfs", choices=("none", "rdfs", "owlrl"),
+        help="inferred graph pushed too (default: rdfs)",
+    )
     push.add_argument("--timeout", type=float, default=120.0, help="seconds per request (default: 120)")
     push.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
 
@@ -94,6 +121,7 @@ def serve_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as exc:
         raise InputError(f"cannot listen on {args.host}:{args.port}: {exc}") from exc
     host, port = server.server_address[:2]
+    assert isinstance(host, str)  # what getsockname() gives an AF_INET(6) socket; typeshed allows bytes too
     shown = f"[{host}]" if ":" in host else host
     print(f"zonekg: serving {len(ds)} triples with {args.workers} workers at http://{shown}:{port}/sparql "
           f"(query page http://{shown}:{port}/query); Ctrl-C stops", file=err, flush=True)

@@ -151,7 +151,10 @@ def uncovered_names(records: RecordSet, corpus: Mapping[str, str]) -> list[Gap]:
         for n in records.not_modelled:
             for c in n.at:
                 if c.source == source:
-                    skipped += [(a, b) for a, b in _occurrences(squashed, [squash(n.text)]) if c.start <= offsets[a] and offsets[b - 1] < c.end]
+                    skipped += [
+                        (a, b) for a, b in _occurrences(squashed, [squash(n.text)])
+                        if c.start <= offsets[a] and offsets[b - 1] < c.end
+                    ]
         words = [(m.start(), m.end()) for m in _SUFFIX.finditer(squashed)]
         for s, e in words:
             if any(a <= s and e <= b and b - a > e - s for a, b in known + skipped):

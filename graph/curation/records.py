@@ -418,7 +418,9 @@ _SPECS: dict[str, tuple[Callable[[_Reader], _Spec], Callable[..., object], str]]
         "id": (True, _ident), "kind": (True, _text), "involves": (True, _list(_ident)),
         "at": (True, _cites), "note": (True, _text),
     }, Tension, "a tension"),
-    "not-modelled": (lambda _: {"text": (True, _text), "reason": (True, _text), "at": (False, _cites)}, NotModelled, "a not-modelled entry"),
+    "not-modelled": (lambda _: {
+        "text": (True, _text), "reason": (True, _text), "at": (False, _cites),
+    }, NotModelled, "a not-modelled entry"),
 }
 
 #: YAML field names that are Python keywords or clash with record attributes.
@@ -478,7 +480,8 @@ def parse_records(texts: Mapping[str, str]) -> tuple[RecordSet, Report]:
         if kind is None:
             problems.append(Problem(
                 name, 0, "", "", "",
-                "not a records file (expected sources.yaml, tensions.yaml, not-modelled.yaml or entities|observations|events/NAME.yaml)",
+                "not a records file (expected sources.yaml, tensions.yaml, not-modelled.yaml or "
+                "entities|observations|events/NAME.yaml)",
             ))
             continue
         node, yaml_problems = parse_yaml(texts[name], name)

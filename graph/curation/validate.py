@@ -23,9 +23,19 @@ import difflib
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
+from typing import TypeAlias
 
 from graph.curation.problems import Problem, Report
-from graph.curation.records import Citation, Entity, RecordSet
+from graph.curation.records import (
+    Citation,
+    Entity,
+    Event,
+    NotModelled,
+    Observation,
+    RecordSet,
+    Source,
+    Tension,
+)
 from graph.curation.text import squash
 from graph.vocab.terms import (
     CONCEPT_CLASSES,
@@ -41,6 +51,9 @@ __all__ = ["validate"]
 
 _SPACE = re.compile(r"\s+")
 
+#: A top-level record: it has an id, a file, a line and the lines of its fields.
+_Record: TypeAlias = Source | Entity | Observation | Event | Tension
+
 
 def _hint(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(known), n=1)
@@ -54,12 +67,13 @@ class _Checker:
         self.corpus = corpus
         self.sources = {s.id: s for s in records.sources}
         self.entities: dict[str, Entity] = {}
-        self.all_ids = {r.id for r in (*records.entities, *records.observations, *records.events)}
+        identified: tuple[Entity | Observation | Event, ...] = (*records.entities, *records.observations, *records.events)
+        self.all_ids = {r.id for r in identified}
 
     def add(self, file: str, line: int, record: str, fld: str, value: str, message: str) -> None:
         self.problems.append(Problem(file, line, record, fld, value, message))
 
-    def at(self, rec, fld: str, value: str, message: str) -> None:
+    def at(self, rec: _Record, fld: str, value: str, message: str) -> None:
         """Add a problem on field ``fld`` of top-level record ``rec``, at that field's line."""
         self.add(rec.file, rec.lines.get(fld, rec.line), rec.id, fld, value, message)
 
@@ -71,7 +85,10 @@ class _Checker:
                 f, ln = seen_sources[s.id]
                 self.at(s, "id", s.id, f"duplicate source id (first at {f}:{ln})")
             seen_sources.setdefault(s.id, (s.file, s.line))
-        for rec in (*self.records.entities, *self.records.observations, *self.records.events, *self.records.tensions):
+        records: tuple[Entity | Observation | Event | Tension, ...] = (
+            *self.records.entities, *self.records.observations, *self.records.events, *self.records.tensions,
+        )
+        for rec in records:
             if rec.id in first:
                 f, ln = first[rec.id]
                 self.at(rec, "id", rec.id, f"duplicate id (first at {f}:{ln})")
@@ -125,7 +142,7 @@ class _Checker:
             self.ref(e.file, p.line, e.id, "org", p.org)
             self.cites(e.file, e.id, "at", p.at, self.names_of(e.id, p.org))
 
-    def observation(self, o) -> None:
+    def observation(self, o: Observation) -> None:
         self.ref(o.file, o.lines.get("subject", o.line), o.id, "subject", o.subject)
         self.ref(o.file, o.lines.get("indicator", o.line), o.id, "indicator", o.indicator, ["Indicator"])
         if o.unit not in UNITS:
@@ -135,7 +152,7 @@ class _Checker:
                 self.at(o, "qualifiers", q, "unknown qualifier (known: " + ", ".join(QUALIFIERS) + ")")
         self.cites(o.file, o.id, "at", o.at, [format(o.value, "f")])
 
-    def event(self, ev) -> None:
+    def event(self, ev: Event) -> None:
         if ev.cls not in EVENT_CLASSES:
             self.at(ev, "class", ev.cls, "unknown event class" + _hint(ev.cls, EVENT_CLASSES))
         for fld, ids in (("participants", ev.participants), ("about", ev.about)):
@@ -145,17 +162,20 @@ class _Checker:
             self.ref(ev.file, ev.lines.get("location", ev.line), ev.id, "location", ev.location)
         self.cites(ev.file, ev.id, "at", ev.at, self.names_of(*ev.participants, *ev.about) or [ev.date[:4]])
 
-    def tension(self, t) -> None:
+    def tension(self, t: Tension) -> None:
         if t.kind not in TENSION_KINDS:
             self.at(t, "kind", t.kind, "unknown tension kind (known: " + ", ".join(TENSION_KINDS) + ")")
         for target in t.involves:
             if target not in self.all_ids:
-                self.add(t.file, t.lines.get("involves", t.line), t.id, "involves", target, "refers to no record" + _hint(target, self.all_ids))
+                self.add(
+                    t.file, t.lines.get("involves", t.line), t.id, "involves", target,
+                    "refers to no record" + _hint(target, self.all_ids),
+                )
         if len(t.at) < 2:
             self.at(t, "at", "", "a tension cites at least two spans: the statements in tension")
         self.cites(t.file, t.id, "at", t.at)
 
-    def not_modelled(self, n) -> None:
+    def not_modelled(self, n: NotModelled) -> None:
         self.cites(n.file, n.text, "at", n.at, [n.text])
 
     def corpus_versions(self) -> None:

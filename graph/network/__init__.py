@@ -6,7 +6,8 @@
 * :mod:`graph.network.explore` — paths, neighbourhoods and what changed between reports;
 * :mod:`graph.network.report` — the analysis as HTML and Markdown with charts.
 
-May import: :mod:`graph.errors`, :mod:`graph.data`, :mod:`graph.vocab`, :mod:`graph.curation`, :mod:`graph.build`, :mod:`graph.sparql`.
+May import: :mod:`graph.errors`, :mod:`graph.data`, :mod:`graph.vocab`, :mod:`graph.curation`, :mod:`graph.build`,
+:mod:`graph.sparql`.
 """
 
 from __future__ import annotations

@@ -159,7 +159,7 @@ def analysis_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
 
 def _number(value: float, integer: bool) -> Literal:
     if integer:
-        return Literal(int(round(value)), datatype=XSD.integer)
+        return Literal(round(value), datatype=XSD.integer)
     return Literal(format(round(value, 9), ".9f").rstrip("0").rstrip(".") or "0", datatype=XSD.decimal)
 
 

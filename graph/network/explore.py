@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from graph.curation.records import Citation
@@ -67,7 +68,7 @@ def shortest_paths(g: nx.MultiDiGraph, a: str, b: str, *, limit: int = 5) -> lis
         paths = sorted(nx.all_shortest_paths(h, a, b))[:limit]
     except nx.NetworkXNoPath:
         return []
-    return [[_hops(g, u, v)[0] for u, v in zip(path, path[1:])] for path in paths]
+    return [[_hops(g, u, v)[0] for u, v in pairwise(path)] for path in paths]
 
 
 def format_path(g: nx.MultiDiGraph, path: list[Hop]) -> str:

@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def undirected(g: nx.MultiDiGraph) -> nx.Graph:
     return out
 
 
-def _floats(values) -> dict[str, float]:
+def _floats(values: Mapping[str, float] | Iterable[tuple[str, float]]) -> dict[str, float]:
     return {node: float(value) for node, value in sorted(dict(values).items())}
 
 
@@ -129,7 +130,7 @@ def _closeness_bfs(h: nx.Graph) -> dict[str, float]:
         finite = np.isfinite(dist)
         reached = finite.sum(axis=1) - 1
         total = np.where(finite, dist, 0.0).sum(axis=1)
-        for row, r, s in zip(rows, reached, total):
+        for row, r, s in zip(rows, reached, total, strict=True):
             out[nodes[row]] = float((r / s) * (r / (n - 1))) if s > 0 and n > 1 else 0.0
     return out
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 import html
 import io
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
     from graph.network.analysis import Analysis
 
 __all__ = ["CJK_FONTS", "REPORT_MEASURES", "ReportFiles", "cjk_font", "render_report"]
@@ -49,7 +51,7 @@ def cjk_font() -> str | None:
     return next((name for name in CJK_FONTS if name in installed), None)
 
 
-def _figure_svg(draw) -> str:
+def _figure_svg(draw: Callable[[Axes], None]) -> str:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -75,7 +77,7 @@ def _figure_svg(draw) -> str:
 def _degree_chart(analysis: Analysis) -> str:
     counts = Counter(int(v) for v in analysis.measures["weighted_degree"].values())
 
-    def draw(ax):
+    def draw(ax: Axes) -> None:
         xs = sorted(counts)
         ax.bar(xs, [counts[x] for x in xs], color="#4472c4")
         ax.set_yscale("log")
@@ -92,7 +94,7 @@ def _class_chart(analysis: Analysis) -> str:
         by_class[str(attrs.get("cls"))].append(analysis.measures["betweenness"][node])
     means = sorted(((sum(v) / len(v), c) for c, v in by_class.items()), reverse=True)[:12]
 
-    def draw(ax):
+    def draw(ax: Axes) -> None:
         ax.barh([c for _, c in reversed(means)], [m for m, _ in reversed(means)], color="#ed7d31")
         ax.set_xlabel("mean betweenness 平均中介中心性")
         ax.set_title("Centrality by class 各类主体的中心性")
@@ -101,7 +103,7 @@ def _class_chart(analysis: Analysis) -> str:
 
 
 def _indicator_chart(changes: Sequence[Mapping[str, Any]]) -> str:
-    def draw(ax):
+    def draw(ax: Axes) -> None:
         labels = [f"{c['indicator']} ({c['subject']})" for c in changes]
         ax.barh(list(reversed(labels)), [float(c["change_percent"]) for c in reversed(changes)], color="#70ad47")
         ax.axvline(0, color="black", linewidth=0.8)
@@ -163,7 +165,8 @@ def render_report(
     sections.append((
         "Indicators stated in both reports 指标变化",
         ["indicator 指标", "subject 主体", "from", "to", "value from → to", "change", "change %"],
-        [[c["indicator"], c["subject"], c["from_year"], c["to_year"], f"{c['from_value']} → {c['to_value']} {c['unit']}", c["change"], c["change_percent"]] for c in changes],
+        [[c["indicator"], c["subject"], c["from_year"], c["to_year"], f"{c['from_value']} → {c['to_value']} {c['unit']}",
+          c["change"], c["change_percent"]] for c in changes],
     ))
     charts = {
         "report-degree.svg": _degree_chart(analysis),

@@ -58,6 +58,7 @@ from graph.page.safe import safe_json
 
 if TYPE_CHECKING:
     import networkx as nx
+    from rdflib import Dataset, URIRef
 
     from graph.network.analysis import CommunitySummary
 
@@ -107,7 +108,10 @@ MEASURE_NAMES = {
     "eigenvector": ("eigenvector", "特征向量中心性"),
 }
 
-_FONT = '"WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+_FONT = (
+    '"WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+    "sans-serif"
+)
 
 
 @dataclass(frozen=True)
@@ -146,13 +150,15 @@ def _slim(entry: Mapping[str, Any], attrs: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _labels(g: nx.MultiDiGraph) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    from rdflib import Literal
+
     from graph.build.dataset import read_ontology
     from graph.vocab.namespaces import RDFS, ZK
 
     ontology = read_ontology()
 
-    def names(term) -> tuple[str, str]:
-        found = {label.language: str(label) for label in ontology.objects(term, RDFS.label)}
+    def names(term: URIRef) -> tuple[str, str]:
+        found = {label.language: str(label) for label in ontology.objects(term, RDFS.label) if isinstance(label, Literal)}
         return found.get("en", ""), found.get("zh", "")
 
     classes = {cls: names(ZK[cls]) for cls in sorted({d.get("cls", "") for _, d in g.nodes(data=True)})}
@@ -219,7 +225,8 @@ def render_page(
             x=x, y=y, size=round(8 + 32 * value**0.5, 2),
         )
     edge_rows = []
-    for number, (u, v, key, data) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: (index[e[0]], index[e[1]], e[2]))):
+    edges = sorted(g.edges(keys=True, data=True), key=lambda e: (index[e[0]], index[e[1]], e[2]))
+    for number, (u, v, key, data) in enumerate(edges):
         net.edges.append({"id": number, "from": index[u], "to": index[v]})  # pyvis's add_edge drops parallel relations
         row = {"rel": key, "years": list(data.get("years", [])), "spans": [str(span) for span in data.get("spans", ())]}
         if data.get("date"):
@@ -243,7 +250,10 @@ def render_page(
     counts_rel = Counter(row["rel"] for row in edge_rows)
     data = {
         "title": title,
-        "vis": {"nodes": net.nodes, "edges": net.edges, "options": json.loads(net.options) if isinstance(net.options, str) else net.options},
+        "vis": {
+            "nodes": net.nodes, "edges": net.edges,
+            "options": json.loads(net.options) if isinstance(net.options, str) else net.options,
+        },
         "nodes": [{
             "iri": node, "zh": g.nodes[node].get("name_zh", ""), "en": g.nodes[node].get("name_en", ""),
             "cls": g.nodes[node].get("cls", ""), "years": list(g.nodes[node].get("years", [])),
@@ -253,7 +263,9 @@ def render_page(
         "edges": edge_rows,
         "classes": [{"name": c, "en": classes[c][0] or c, "zh": classes[c][1] or c, "color": class_style(c)[0],
                      "shape": class_style(c)[1], "count": counts_cls[c]} for c in sorted(counts_cls)],
-        "relations": [{"key": k, "en": relations[k][0], "zh": relations[k][1], "count": counts_rel[k]} for k in sorted(counts_rel)],
+        "relations": [
+            {"key": k, "en": relations[k][0], "zh": relations[k][1], "count": counts_rel[k]} for k in sorted(counts_rel)
+        ],
         "years": sorted({y for node in nodes for y in g.nodes[node].get("years", [])}),
         "communities": [{"number": c.number, "name": c.name, "size": len(c.members)} for c in communities],
         "measures": [{"name": m, "en": MEASURE_NAMES[m][0], "zh": MEASURE_NAMES[m][1]} for m in offered],
@@ -299,7 +311,7 @@ def page_title(g: nx.MultiDiGraph, measures: Mapping[str, Mapping[str, float]] |
 
 
 def build_page(
-    ds,
+    ds: Dataset,
     *,
     texts: Mapping[str, str] | None = None,
     seed: int = 42,

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset
 
-from graph.build.contents import Contents, TensionInfo, read_contents
+from graph.build.contents import Contents, EventInfo, FigureInfo, TensionInfo, read_contents
 from graph.curation.records import Citation
 from graph.curation.text import quote
 
@@ -101,12 +101,12 @@ def entity_details(ds: Dataset | Contents, g: nx.MultiDiGraph, *, texts: Mapping
     spans = _Spans(contents, texts or {})
     tensions: dict[str, list[TensionInfo]] = {}
     for tension in contents.tensions:
-        for involved in tension.involves:
-            tensions.setdefault(involved, []).append(tension)
-    figures_of: dict[str, list[Any]] = {}
+        for target in tension.involves:
+            tensions.setdefault(target, []).append(tension)
+    figures_of: dict[str, list[FigureInfo]] = {}
     for figure in contents.figures:
         figures_of.setdefault(figure.subject, []).append(figure)
-    events_of: dict[str, list[tuple[Any, str]]] = {}
+    events_of: dict[str, list[tuple[EventInfo, str]]] = {}
     for event in contents.events:
         for role, members in (("participant", event.participants), ("about", event.about)):
             for member in members:

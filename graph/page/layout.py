@@ -90,7 +90,8 @@ def layout(g: nx.Graph, *, seed: int = 42, spacing: float = 80.0) -> dict[str, t
     placed: list[tuple[list[str], np.ndarray]] = []
     for number, members in enumerate(components):
         index = {node: i for i, node in enumerate(members)}
-        edges = sorted({tuple(sorted((index[u], index[v]))) for u, v in simple.subgraph(members).edges()})
+        pairs = ((index[u], index[v]) for u, v in simple.subgraph(members).edges())
+        edges = sorted({(a, b) if a <= b else (b, a) for a, b in pairs})
         coords = _scaled(_component_layout(edges, len(members), seed=seed + number), spacing)
         placed.append((members, coords))
     # Shelf packing: components left to right in rows about as wide as the whole is tall.
@@ -99,11 +100,11 @@ def layout(g: nx.Graph, *, seed: int = 42, spacing: float = 80.0) -> dict[str, t
     row_width = max(float(boxes[0][0]) if boxes else 0.0, math.sqrt(sum(float(w * h) for w, h in boxes)) * 1.2)
     positions: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for (members, coords), (width, height) in zip(placed, boxes):
+    for (members, coords), (width, height) in zip(placed, boxes, strict=True):
         if x > 0 and x + width > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
         origin = np.array([x, y]) - coords.min(axis=0) + margin / 2
-        for node, point in zip(members, coords + origin):
+        for node, point in zip(members, coords + origin, strict=True):
             positions[node] = (round(float(point[0]), 1), round(float(point[1]), 1))
         x += float(width)
         row_height = max(row_height, float(height))

@@ -59,6 +59,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.query import ResultRow
+from rdflib.term import Identifier
 
 from graph.errors import QueryTimeout, ZonekgError
 from graph.serve.pages import (
@@ -197,12 +199,15 @@ def _execute(ds: Dataset, prepared: Prepared, max_rows: int) -> tuple[Result, bo
     sparql_settings.SPARQL_LOAD_GRAPHS = False
     result = ds.query(prepared.parsed, initNs=INIT_NS)
     if prepared.form == "SELECT":
-        rows = list(itertools.islice((tuple(row) for row in result), max_rows + 1))
+        rows: list[tuple[Identifier | None, ...]] = list(
+            itertools.islice((tuple(row) for row in result if isinstance(row, ResultRow)), max_rows + 1)
+        )
         names = [str(v) for v in (result.vars or [])]
         return Result("SELECT", names, rows[:max_rows]), len(rows) > max_rows
     if prepared.form == "ASK":
         return Result("ASK", boolean=bool(result.askAnswer)), False
-    triples = list(itertools.islice(iter(result.graph), max_rows + 1))
+    graph = result.graph  # set for CONSTRUCT and DESCRIBE
+    triples = list(itertools.islice(iter(graph), max_rows + 1)) if graph is not None else []
     return Result(prepared.form, triples=triples[:max_rows]), len(triples) > max_rows
 
 
@@ -242,6 +247,8 @@ def respond(ds: Dataset, request: tuple[str, str | None, int]) -> Answer:
 
 
 class _Server(ThreadingHTTPServer):
+    # What getsockname() gives an AF_INET or AF_INET6 socket (typeshed allows bytes hosts too).
+    server_address: tuple[str, int] | tuple[str, int, int, int]
     daemon_threads = True
     allow_reuse_address = True
 
@@ -323,7 +330,10 @@ class _Handler(BaseHTTPRequestHandler):
         elif path in ("/", "/index.html", "/graph.html"):
             page = read_graph_page(self.server.options.graph_page)
             if page is None:
-                self._send(Answer(200, "text/html; charset=utf-8", index_page()), headers={"Content-Security-Policy": INDEX_POLICY})
+                self._send(
+                    Answer(200, "text/html; charset=utf-8", index_page()),
+                    headers={"Content-Security-Policy": INDEX_POLICY},
+                )
             else:
                 self._send(Answer(200, "text/html; charset=utf-8", page), headers={"Content-Security-Policy": GRAPH_PAGE_POLICY})
         else:
@@ -433,7 +443,9 @@ def make_server(ds: Dataset, options: ServeOptions) -> ThreadingHTTPServer:
     def task(state: Dataset, request: tuple[str, str | None, int]) -> Answer:
         return respond(state, request)
 
-    graphs = sorted(str(g.identifier) for g in ds.graphs() if isinstance(g.identifier, URIRef) and g.identifier != DATASET_DEFAULT_GRAPH_ID)
+    graphs = sorted(
+        str(g.identifier) for g in ds.graphs() if isinstance(g.identifier, URIRef) and g.identifier != DATASET_DEFAULT_GRAPH_ID
+    )
     pool = WorkerPool(task, state=ds, workers=options.workers)  # before the socket: workers must not inherit it
     try:
         return _Server(options, pool, _Handler, graphs)

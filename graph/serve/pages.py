@@ -46,7 +46,10 @@ GRAPH_PAGE_POLICY = f"default-src 'self' 'unsafe-inline' data: blob:; connect-sr
 
 def query_page_policy(nonce: str) -> str:
     """The query page's policy: its own nonce-tagged script and style, requests to this server only."""
-    return f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; connect-src 'self'; img-src 'self'; {_LOCKED}"
+    return (
+        f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; connect-src 'self'; img-src 'self'; "
+        f"{_LOCKED}"
+    )
 
 
 def read_graph_page(path: Path | None) -> bytes | None:
@@ -61,13 +64,16 @@ def read_graph_page(path: Path | None) -> bytes | None:
 
 _STYLE = """
 body { font: 15px/1.45 system-ui, "WenQuanYi Micro Hei", sans-serif; margin: 0; display: flex; min-height: 100vh; }
-nav { width: 24rem; overflow-y: auto; border-right: 1px solid #ccc; padding: .5rem 1rem; max-height: 100vh; box-sizing: border-box; }
-nav button { display: block; width: 100%; text-align: left; margin: .25rem 0; padding: .3rem .5rem; background: #f6f6f6; border: 1px solid #ddd; cursor: pointer; }
+nav { width: 24rem; overflow-y: auto; border-right: 1px solid #ccc; padding: .5rem 1rem; max-height: 100vh; \
+box-sizing: border-box; }
+nav button { display: block; width: 100%; text-align: left; margin: .25rem 0; padding: .3rem .5rem; background: #f6f6f6; \
+border: 1px solid #ddd; cursor: pointer; }
 nav button:hover { background: #e8f0fe; } nav .zh { display: block; color: #555; font-size: 90%; }
 main { flex: 1; padding: .5rem 1rem; min-width: 0; }
 textarea { width: 100%; height: 16rem; font: 13px/1.4 monospace; box-sizing: border-box; }
 #params { color: #555; } #status { margin: .5rem 0; font-weight: 600; }
-table { border-collapse: collapse; font-size: 13px; } th, td { border: 1px solid #ccc; padding: .15rem .4rem; vertical-align: top; text-align: left; }
+table { border-collapse: collapse; font-size: 13px; } th, td { border: 1px solid #ccc; padding: .15rem .4rem; \
+vertical-align: top; text-align: left; }
 th { background: #f0f0f0; position: sticky; top: 0; } pre { white-space: pre-wrap; font-size: 13px; }
 """
 
@@ -178,7 +184,8 @@ def query_page(library: Mapping[str, LibraryQuery], *, nonce: str) -> bytes:
 <main><h1>zonekg · SPARQL</h1>
 <p>{html.escape(_HELP)}</p>
 <p id="params"></p>
-<textarea id="text" spellcheck="false">SELECT ?class (COUNT(?x) AS ?n) WHERE {{ ?x a ?class }} GROUP BY ?class ORDER BY DESC(?n) LIMIT 20</textarea>
+<textarea id="text" spellcheck="false">SELECT ?class (COUNT(?x) AS ?n) WHERE {{ ?x a ?class }} GROUP BY ?class \
+ORDER BY DESC(?n) LIMIT 20</textarea>
 <p><button id="run" type="button">Run</button> <a href="/">graph</a> · <a href="/service-description">service description</a></p>
 <div id="status"></div><div id="out"></div></main>
 <script type="application/json" id="library">{safe_json(entries)}</script>

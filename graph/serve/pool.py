@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import pickle
@@ -84,7 +85,7 @@ def _work(task: Callable[[Any, Any], Any], state: Any, sock: socket.socket) -> N
         except (EOFError, OSError):
             return
         # Belt and braces: should the server die without killing us, the alarm ends a runaway call.
-        signal.alarm(int(math.ceil(limit)) + 5)
+        signal.alarm(math.ceil(limit) + 5)
         try:
             reply = ("ok", task(state, payload))
         except ZonekgError as exc:
@@ -173,10 +174,8 @@ class WorkerPool:
         return _Worker(_LENGTH.unpack(data)[0], socket.socket(fileno=fds[0]))
 
     def _retire(self, worker: _Worker) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(worker.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         worker.sock.close()
 
     def call(self, payload: Any, *, timeout: float) -> Any:

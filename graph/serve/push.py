@@ -84,7 +84,7 @@ def _authorization(request: urllib.request.Request, options: PushOptions, challe
         if scheme.lower() == "digest":
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             passwords.add_password(None, options.endpoint, options.user, options.password or "")
-            fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(rest)))
+            fields = urllib.request.parse_keqv_list([part for part in urllib.request.parse_http_list(rest) if part])
             answer = urllib.request.HTTPDigestAuthHandler(passwords).get_authorization(request, fields)
             if answer:
                 return f"Digest {answer}"
@@ -111,7 +111,8 @@ def _put(url: str, body: bytes, options: PushOptions) -> int:
             request.add_header("Authorization", authorization)
         try:
             with urllib.request.urlopen(request, timeout=options.timeout) as response:
-                return response.status
+                status: int = response.status
+                return status
         except urllib.error.HTTPError as exc:
             if exc.code == 401 and attempt == 1 and options.user is not None and not authorization:
                 challenges = exc.headers.get_all("WWW-Authenticate") or []  # a store that answers no HEAD
@@ -138,7 +139,9 @@ def _targets(ds: Dataset, graph: str | None) -> list[tuple[str | None, list]]:
     return out
 
 
-def push_dataset(ds: Dataset, options: PushOptions, *, progress: Callable[[str], None] = lambda message: None) -> list[tuple[str, int]]:
+def push_dataset(
+    ds: Dataset, options: PushOptions, *, progress: Callable[[str], None] = lambda message: None
+) -> list[tuple[str, int]]:
     """PUT every graph of ``ds`` (or their union, into ``options.graph``) to the store; return (graph, triples) pushed.
 
     Raises

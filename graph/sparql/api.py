@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset
+from rdflib import Graph
 
 from graph.errors import InputError
 from graph.sparql.engine import (
@@ -53,7 +53,7 @@ def source_text(spec: str) -> tuple[str, str]:
 
 
 def answer(
-    ds: Dataset,
+    ds: Graph,
     text: str,
     *,
     params: Mapping[str, str] | None = None,
@@ -85,7 +85,7 @@ def query(
     ds = load(list(data) if data else None, reason=reason)
     _, result = answer(ds, text, params=params, timeout=timeout)
     if result.form == "SELECT":
-        return [{name: to_python(term) for name, term in zip(result.vars, row)} for row in result.rows]
+        return [{name: to_python(term) for name, term in zip(result.vars, row, strict=True)} for row in result.rows]
     if result.form == "ASK":
         return bool(result.boolean)
     return [tuple(to_python(t) for t in triple) for triple in result.triples]

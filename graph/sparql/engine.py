@@ -26,12 +26,13 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import traceback
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import Dataset, Graph
-from rdflib.term import Identifier, Variable
+from rdflib import Graph
+from rdflib.query import ResultRow
+from rdflib.term import Identifier, Node, Variable
 
 from graph.errors import QueryError, QueryTimeout, ZonekgError
 from graph.vocab.namespaces import DEFAULT_BASE, PREFIXES, RDF
@@ -63,7 +64,7 @@ class Result:
     vars: list[str] = field(default_factory=list)
     rows: list[tuple[Identifier | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
-    triples: list[tuple[Identifier, Identifier, Identifier]] = field(default_factory=list)
+    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
 
     def graph(self) -> Graph:
         """The CONSTRUCT or DESCRIBE result as an rdflib graph."""
@@ -81,7 +82,7 @@ def _syntax_error(exc: Exception, text: str) -> QueryError:
     return QueryError(f"SPARQL syntax error at {where}: {message}")
 
 
-def _walk(node: Any, seen: set[int]):
+def _walk(node: Any, seen: set[int]) -> Iterator[Any]:
     """Yield every algebra node below ``node`` (CompValue trees, lists, dicts)."""
     if id(node) in seen:
         return
@@ -128,12 +129,12 @@ def prepare(text: str, *, allow_update: bool = False) -> Prepared:
         except Exception as exc:  # rdflib raises plain exceptions for some semantic errors
             raise QueryError(f"SPARQL error: {exc}") from exc
         if not allow_update:
-            raise QueryError("SPARQL Update is refused: give --update and a writable --data file to change data")
+            raise QueryError("SPARQL Update is refused: give --update and a writable --data file to change data") from None
         for node in _walk(update.algebra, set()):
             if node.name == "Load":
-                raise QueryError(f"LOAD <{node['iri']}> is refused: queries never read files or the network")
+                raise QueryError(f"LOAD <{node['iri']}> is refused: queries never read files or the network") from None
             if node.name == "ServiceGraphPattern":
-                raise QueryError(f"SERVICE <{node['term']}> is refused: queries never reach the network")
+                raise QueryError(f"SERVICE <{node['term']}> is refused: queries never reach the network") from None
         return Prepared(text, "UPDATE")
     except Exception as exc:
         raise QueryError(f"SPARQL error: {exc}") from exc
@@ -149,7 +150,7 @@ def prepare(text: str, *, allow_update: bool = False) -> Prepared:
     return Prepared(text, form, parsed)
 
 
-def _execute(ds: Dataset, prepared: Prepared, bindings: Mapping[str, Identifier]) -> Result:
+def _execute(ds: Graph, prepared: Prepared, bindings: Mapping[str, Identifier]) -> Result:
     import rdflib.plugins.sparql as sparql_settings
 
     sparql_settings.SPARQL_LOAD_GRAPHS = False  # belt and braces: never fetch FROM graphs
@@ -160,10 +161,11 @@ def _execute(ds: Dataset, prepared: Prepared, bindings: Mapping[str, Identifier]
     result = ds.query(query, initNs=INIT_NS, initBindings={Variable(k): v for k, v in bindings.items()})
     if prepared.form == "SELECT":
         names = [str(v) for v in (result.vars or [])]
-        return Result("SELECT", names, [tuple(row) for row in result])
+        return Result("SELECT", names, [tuple(row) for row in result if isinstance(row, ResultRow)])
     if prepared.form == "ASK":
         return Result("ASK", boolean=bool(result.askAnswer))
-    return Result(prepared.form, triples=[tuple(t) for t in result])
+    graph = result.graph  # set for CONSTRUCT and DESCRIBE
+    return Result(prepared.form, triples=list(graph) if graph is not None else [])
 
 
 def _local(ds: Graph) -> bool:
@@ -173,7 +175,8 @@ def _local(ds: Graph) -> bool:
     return not isinstance(ds.store, SPARQLStore)
 
 
-def _child(ds: Dataset, prepared: Prepared, bindings: Mapping[str, Identifier], conn: Any) -> None:
+def _child(ds: Graph, prepared: Prepared, bindings: Mapping[str, Identifier], conn: Any) -> None:
+    payload: tuple[str, Result | ZonekgError]
     try:
         payload = ("ok", _execute(ds, prepared, bindings))
     except ZonekgError as exc:
@@ -188,7 +191,7 @@ def _child(ds: Dataset, prepared: Prepared, bindings: Mapping[str, Identifier], 
 
 
 def run(
-    ds: Dataset,
+    ds: Graph,
     prepared: Prepared,
     *,
     bindings: Mapping[str, Identifier] | None = None,
@@ -221,10 +224,11 @@ def run(
         receiver.close()
     if status == "error":
         raise payload
-    return payload
+    result: Result = payload
+    return result
 
 
-def to_python(term: Identifier | None) -> Any:
+def to_python(term: Node | None) -> Any:
     """A term as a plain Python value: IRIs and strings as ``str``, numbers, booleans and dates as themselves.
 
     Examples

@@ -74,9 +74,9 @@ def _table(result: Result, names: NamespaceManager | None) -> str:
         return "yes" if result.boolean else "no"
     cells = [[_cell(t, names) for t in row] for row in result.rows]
     widths = [max([display_width(v)] + [display_width(r[i]) for r in cells]) for i, v in enumerate(result.vars)]
-    lines = [" | ".join(_pad(v, w) for v, w in zip(result.vars, widths)).rstrip()]
+    lines = [" | ".join(_pad(v, w) for v, w in zip(result.vars, widths, strict=True)).rstrip()]
     lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines += [" | ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     return "\n".join(lines)
 
 
@@ -94,7 +94,7 @@ def _rdflib_result(result: Result) -> RdflibResult:
         out.askAnswer = bool(result.boolean)
         return out
     out.vars = [Variable(v) for v in result.vars]
-    out.bindings = [{Variable(v): t for v, t in zip(result.vars, row) if t is not None} for row in result.rows]
+    out.bindings = [{Variable(v): t for v, t in zip(result.vars, row, strict=True) if t is not None} for row in result.rows]
     return out
 
 

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Sequence
@@ -74,7 +75,7 @@ def default_data() -> list[Path]:
     return [built, analysis] if analysis.is_file() else [built]
 
 
-def _rdflib_term(term: Any, cache: dict) -> Identifier:
+def _rdflib_term(term: Any, cache: dict[tuple[type, str], Identifier]) -> Identifier:
     import pyoxigraph as ox
 
     key = (term.__class__, str(term))
@@ -202,19 +203,19 @@ def _with_inferences(ds: Dataset, *, mode: str, key: str) -> Dataset:
     for triple in inferred:
         target.add(triple)
     text = "".join(sorted(line + "\n" for line in inferred.serialize(format="nt").splitlines() if line))
-    try:
+    with contextlib.suppress(Exception):
         write_outputs({path.name: text.encode("utf-8")}, path.parent)
-    except Exception:
-        pass
     return ds
 
 
 def _read_into_graph(graph: Graph, path: Path) -> None:
     import pyoxigraph as ox
 
-    cache: dict = {}
+    cache: dict[tuple[type, str], Identifier] = {}
     for triple in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES):
-        graph.add((_rdflib_term(triple.subject, cache), _rdflib_term(triple.predicate, cache), _rdflib_term(triple.object, cache)))
+        graph.add(
+            (_rdflib_term(triple.subject, cache), _rdflib_term(triple.predicate, cache), _rdflib_term(triple.object, cache))
+        )
 
 
 def load(data: Sequence[Path | str] | None = None, *, reason: str = DEFAULT_REASON) -> Dataset:

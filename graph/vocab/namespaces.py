@@ -299,7 +299,7 @@ class FORMATS(DefinedNamespace):
 
     _NS = Namespace("http://www.w3.org/ns/formats/")
     _fail = True
-    _extras = ["JSON-LD", "N-Triples"]
+    _extras = ("JSON-LD", "N-Triples")
 
     SPARQL_Results_JSON: URIRef
     SPARQL_Results_XML: URIRef
@@ -313,7 +313,7 @@ class ENTAILMENT(DefinedNamespace):
 
     _NS = Namespace("http://www.w3.org/ns/entailment/")
     _fail = True
-    _extras = ["OWL-RDF-Based"]
+    _extras = ("OWL-RDF-Based",)
 
     Simple: URIRef
     RDFS: URIRef

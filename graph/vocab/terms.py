@@ -95,7 +95,10 @@ TENSION_KINDS: Mapping[str, URIRef] = MappingProxyType(
     }
 )
 
-_COUNTERS = ["家", "个", "名", "件", "项", "所", "枚", "次", "人", "批", "条", "座", "台", "颗", "片", "块", "张", "款", "种", "类", "支", "届", "场", "期"]
+_COUNTERS = [
+    "家", "个", "名", "件", "项", "所", "枚", "次", "人", "批", "条", "座",
+    "台", "颗", "片", "块", "张", "款", "种", "类", "支", "届", "场", "期",
+]
 
 #: Units as the reports print them: the base unit and the factor to it.
 #: ``第…名`` and ``第…位`` are ranks (第33位); a bare ``名`` counts people.
