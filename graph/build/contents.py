@@ -226,6 +226,31 @@ class _Index:
         for cls, parent in ontology.subject_objects(RDFS.subClassOf):
             self.parents.setdefault(str(cls), set()).add(str(parent))
         self._lineage: dict[str, frozenset[str]] = {}
+        self.reports: dict[str, ReportInfo] = {}
+        self.report_ids: dict[Node, str] = {}
+        for report in sorted((s for s, ps in self.facts.items() if ZK.yearCovered in ps), key=str):
+            rid = self.first(report, DCTERMS.identifier) or local_name(str(report))
+            self.report_ids[report] = rid
+            self.reports[rid] = ReportInfo(
+                id=rid, iri=str(report), year=self.first(report, ZK.yearCovered)[:4],
+                title=self.first(report, DCTERMS.title) or rid,
+            )
+
+    def cited(self, node: Node) -> tuple[tuple[Citation, ...], tuple[str, ...]]:
+        """The spans ``node`` cites, in order, and the years of their reports."""
+        spans, years = set(), set()
+        for span in self.values(node, ZK.evidence):
+            report = self.values(span, OA.hasSource)[0]
+            selector = self.values(span, OA.hasSelector)[0]
+            rid = self.report_ids.get(report, local_name(str(report)))
+            spans.add(Citation(rid, int(self.first(selector, OA.start)), int(self.first(selector, OA.end))))
+            if rid in self.reports:
+                years.add(self.reports[rid].year)
+        return tuple(sorted(spans)), tuple(sorted(years))
+
+    def label(self, node: Node, lang: str) -> str:
+        """The ``rdfs:label`` of ``node`` in ``lang``, else ``""``."""
+        return self.labels.get(str(node), {}).get(lang, "")
 
     def values(self, subject: Node, predicate: Node) -> list[Node]:
         return self.facts.get(subject, {}).get(predicate, [])
@@ -258,30 +283,15 @@ class _Index:
 def read_contents(ds: Dataset) -> Contents:
     """Read ``ds`` once into a :class:`Contents` (see the module docstring)."""
     index = _Index(ds)
-    reports: dict[str, ReportInfo] = {}
-    report_ids: dict[Node, str] = {}
-    for report in sorted((s for s, ps in index.facts.items() if ZK.yearCovered in ps), key=str):
-        rid = index.first(report, DCTERMS.identifier) or local_name(str(report))
-        report_ids[report] = rid
-        reports[rid] = ReportInfo(
-            id=rid, iri=str(report), year=index.first(report, ZK.yearCovered)[:4],
-            title=index.first(report, DCTERMS.title) or rid,
-        )
+    return Contents(
+        reports=dict(sorted(index.reports.items())), entities=_entities(index), relations=tuple(_relations(index)),
+        posts=tuple(_posts(index)), events=tuple(_events(index)), figures=tuple(_figures(index)),
+        tensions=tuple(_tensions(index)), labels=index.labels,
+    )
 
-    def cited(node: Node) -> tuple[tuple[Citation, ...], tuple[str, ...]]:
-        spans, years = set(), set()
-        for span in index.values(node, ZK.evidence):
-            report = index.values(span, OA.hasSource)[0]
-            selector = index.values(span, OA.hasSelector)[0]
-            rid = report_ids.get(report, local_name(str(report)))
-            spans.add(Citation(rid, int(index.first(selector, OA.start)), int(index.first(selector, OA.end))))
-            if rid in reports:
-                years.add(reports[rid].year)
-        return tuple(sorted(spans)), tuple(sorted(years))
 
-    def label(node: Node, lang: str) -> str:
-        return index.labels.get(str(node), {}).get(lang, "")
-
+def _entities(index: _Index) -> dict[str, EntityInfo]:
+    """The catalogue's entities (record id and preferred label), vocabulary left out, by IRI."""
     entities: dict[str, EntityInfo] = {}
     for node in sorted((s for s, ps in index.facts.items() if SKOS.prefLabel in ps and DCTERMS.identifier in ps), key=str):
         if not isinstance(node, URIRef):
@@ -292,70 +302,89 @@ def read_contents(ds: Dataset) -> Contents:
         cls = index.most_specific(types)
         if not cls:
             continue
-        spans, years = cited(node)
+        spans, years = index.cited(node)
         entities[str(node)] = EntityInfo(
             iri=str(node), id=index.first(node, DCTERMS.identifier), cls=local_name(cls), lineage=index.lineage(cls),
-            name_zh=label(node, "zh"), name_en=label(node, "en"),
+            name_zh=index.label(node, "zh"), name_en=index.label(node, "en"),
             aliases=tuple(sorted({str(a) for a in index.values(node, SKOS.altLabel)})),
             note="\n".join(sorted(str(c) for c in index.values(node, RDFS.comment))), spans=spans, years=years,
         )
+    return entities
 
-    relations = []
+
+def _relations(index: _Index) -> list[RelationInfo]:
+    """Every ``rdf:Statement`` of a relation, by statement IRI."""
+    relations: list[RelationInfo] = []
     for statement in sorted(index.by_type.get(RDF.Statement, []), key=str):
         predicate = index.first(statement, RDF.predicate)
-        spans, years = cited(statement)
+        spans, years = index.cited(statement)
         relations.append(RelationInfo(
             subject=index.first(statement, RDF.subject), object=index.first(statement, RDF.object),
             rel=local_name(predicate), predicate=predicate,
-            label_en=label(URIRef(predicate), "en"), label_zh=label(URIRef(predicate), "zh"),
+            label_en=index.label(URIRef(predicate), "en"), label_zh=index.label(URIRef(predicate), "zh"),
             date=index.first(statement, DCTERMS.date), spans=spans, years=years,
         ))
+    return relations
 
-    posts = []
+
+def _posts(index: _Index) -> list[PostInfo]:
+    """Every ``org:Membership``, by IRI."""
+    posts: list[PostInfo] = []
     for post in sorted(index.by_type.get(ORG.Membership, []), key=str):
         role = index.values(post, ORG.role)[0]
-        spans, years = cited(post)
+        spans, years = index.cited(post)
         posts.append(PostInfo(
             iri=str(post), person=index.first(post, ORG.member), organisation=index.first(post, ORG.organization),
-            role=local_name(str(role)), label_en=label(role, "en"), label_zh=label(role, "zh"), spans=spans, years=years,
+            role=local_name(str(role)), label_en=index.label(role, "en"), label_zh=index.label(role, "zh"),
+            spans=spans, years=years,
         ))
+    return posts
 
-    events = []
+
+def _events(index: _Index) -> list[EventInfo]:
+    """Every dated event, by IRI."""
+    events: list[EventInfo] = []
     for event in sorted((s for s, ps in index.facts.items() if SDO.startDate in ps), key=str):
         cls = index.most_specific(index.values(event, RDF.type))
-        spans, years = cited(event)
+        spans, years = index.cited(event)
         events.append(EventInfo(
             iri=str(event), cls=local_name(cls) if cls else "Event", cls_iri=cls,
-            name_en=label(event, "en"), name_zh=label(event, "zh"), date=index.first(event, SDO.startDate),
+            name_en=index.label(event, "en"), name_zh=index.label(event, "zh"), date=index.first(event, SDO.startDate),
             participants=tuple(sorted(str(p) for p in index.values(event, ZK.participant))),
             about=tuple(sorted(str(a) for a in index.values(event, ZK.about))), spans=spans, years=years,
         ))
+    return events
 
-    figures = []
+
+def _figures(index: _Index) -> list[FigureInfo]:
+    """Every ``schema:Observation`` about an entity, by IRI."""
+    figures: list[FigureInfo] = []
     for obs in sorted((s for s, ps in index.facts.items() if SDO.observationAbout in ps), key=str):
         indicator = index.values(obs, ZK.indicator)[0]
         qualifiers = index.values(obs, ZK.qualifier)  # a figure may be both "nearly" and "a record"
         figures.append(FigureInfo(
             iri=str(obs), id=index.first(obs, DCTERMS.identifier), subject=index.first(obs, SDO.observationAbout),
-            year=index.first(obs, ZK.year)[:4], indicator_en=label(indicator, "en"), indicator_zh=label(indicator, "zh"),
+            year=index.first(obs, ZK.year)[:4],
+            indicator_en=index.label(indicator, "en"), indicator_zh=index.label(indicator, "zh"),
             value=_number(index.first(obs, SDO.value)), unit=index.first(obs, SDO.unitText),
-            qualifier_en=", ".join(label(q, "en") for q in qualifiers),
-            qualifier_zh="、".join(label(q, "zh") for q in qualifiers), spans=cited(obs)[0],
+            qualifier_en=", ".join(index.label(q, "en") for q in qualifiers),
+            qualifier_zh="、".join(index.label(q, "zh") for q in qualifiers), spans=index.cited(obs)[0],
         ))
+    return figures
 
-    tensions = []
+
+def _tensions(index: _Index) -> list[TensionInfo]:
+    """Every recorded tension, by IRI."""
+    tensions: list[TensionInfo] = []
     for tension in sorted(index.by_type.get(ZK.Tension, []), key=str):
         kinds = index.values(tension, ZK.tensionKind)
         tensions.append(TensionInfo(
             iri=str(tension), id=index.first(tension, DCTERMS.identifier),
-            kind_en=label(kinds[0], "en") if kinds else "", kind_zh=label(kinds[0], "zh") if kinds else "",
+            kind_en=index.label(kinds[0], "en") if kinds else "", kind_zh=index.label(kinds[0], "zh") if kinds else "",
             note=index.first(tension, RDFS.comment), involves=tuple(str(i) for i in index.values(tension, ZK.involves)),
-            spans=cited(tension)[0],
+            spans=index.cited(tension)[0],
         ))
-    return Contents(
-        reports=dict(sorted(reports.items())), entities=entities, relations=tuple(relations), posts=tuple(posts),
-        events=tuple(events), figures=tuple(figures), tensions=tuple(tensions), labels=index.labels,
-    )
+    return tensions
 
 
 def _number(text: str) -> str:

@@ -108,8 +108,9 @@ def write_outputs(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]
 
     Every file is first written in full to a temporary sibling and flushed to
     disk; only then are the temporaries renamed over their targets. If a rename
-    fails, the targets already replaced are restored from hard-linked backups,
-    so the directory holds either all the new files or all the old ones.
+    fails, the targets already replaced are restored from hard-linked backups
+    and the new files already moved in are removed, so the directory holds
+    either all the new files or all the old ones.
 
     Raises
     ------
@@ -145,6 +146,8 @@ def write_outputs(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]
         for backup, target in backups:
             if target in replaced:
                 os.replace(backup, target)
+        had_backup = {target for _, target in backups}
+        _remove(target for target in replaced if target not in had_backup)  # new files: none of them stays
         _remove(tmp for tmp, _ in temps)
         _remove(backup for backup, _ in backups)
         raise OutputError(f"cannot write outputs to {out}: {exc}") from exc

@@ -224,27 +224,11 @@ def render_page(
             index[node], label=attrs.get("name_zh") or attrs.get("name_en") or node, shape=shape, color=colour,
             x=x, y=y, size=round(8 + 32 * value**0.5, 2),
         )
-    edge_rows = []
     edges = sorted(g.edges(keys=True, data=True), key=lambda e: (index[e[0]], index[e[1]], e[2]))
-    for number, (u, v, key, data) in enumerate(edges):
+    for number, (u, v, _, _) in enumerate(edges):
         net.edges.append({"id": number, "from": index[u], "to": index[v]})  # pyvis's add_edge drops parallel relations
-        row = {"rel": key, "years": list(data.get("years", [])), "spans": [str(span) for span in data.get("spans", ())]}
-        if data.get("date"):
-            row["date"] = data["date"]
-        if key.startswith("event:"):  # an event's own name says more than its class
-            row.update(zh=data.get("label_zh", ""), en=data.get("label_en", ""))
-        edge_rows.append(row)
-    big = len(nodes) > 1000
-    net.set_options(json.dumps({
-        "physics": {"enabled": False},
-        "layout": {"improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 200, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big, "multiselect": False},
-        "nodes": {"font": {"face": _FONT, "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1,
-                  "scaling": {"label": {"drawThreshold": 6}}},
-        "edges": {"smooth": False, "color": {"color": "#9aa5b1", "highlight": "#d62728", "hover": "#52606d"},
-                  "font": {"face": _FONT, "size": 10, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "width": 1},
-    }))
+    edge_rows = [_edge_row(key, data) for _, _, key, data in edges]
+    net.set_options(json.dumps(_vis_options(big=len(nodes) > 1000)))
     details = details or Details(entities={}, spans={}, reports={})
     counts_cls = Counter(g.nodes[node].get("cls", "") for node in nodes)
     counts_rel = Counter(row["rel"] for row in edge_rows)
@@ -273,21 +257,51 @@ def render_page(
         "spans": {key: span["quote"] for key, span in details.spans.items() if "quote" in span},
         "reports": details.reports,
     }
-    vis_js, vis_css = _vis_library()
-    app_js = _asset("graph.js")
+    return Page(html=_html(title, data), nodes=len(nodes), edges=len(edge_rows))
+
+
+def _vis_options(*, big: bool) -> dict[str, Any]:
+    """vis-network's options: a fixed layout, no physics; a large graph hides its lines while it moves."""
+    return {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 200, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big, "multiselect": False},
+        "nodes": {"font": {"face": _FONT, "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1,
+                  "scaling": {"label": {"drawThreshold": 6}}},
+        "edges": {"smooth": False, "color": {"color": "#9aa5b1", "highlight": "#d62728", "hover": "#52606d"},
+                  "font": {"face": _FONT, "size": 10, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "width": 1},
+    }
+
+
+def _html(title: str, data: Mapping[str, Any]) -> str:
+    """The page: our template with vis-network, the page's script and style inlined, the data as safe JSON, a CSP by hash."""
     import jinja2
     from markupsafe import Markup
 
+    vis_js, vis_css = _vis_library()
+    app_js = _asset("graph.js")
     env = jinja2.Environment(loader=jinja2.DictLoader({"page": _asset("graph.html.j2")}), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    html = env.get_template("page").render(
+    return env.get_template("page").render(
         title=title, data=Markup(safe_json(data)),
         vis_js=Markup(vis_js), app_js=Markup(app_js),
         css=Markup(vis_css + "\n" + _asset("graph.css")),
         csp=f"default-src 'none'; script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; style-src 'unsafe-inline'; "
             "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'",
     )
-    return Page(html=html, nodes=len(nodes), edges=len(edge_rows))
+
+
+def _edge_row(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """What the page knows of one line: its relation, years and spans, its date, an event's own names."""
+    row: dict[str, Any] = {
+        "rel": key, "years": list(data.get("years", [])), "spans": [str(span) for span in data.get("spans", ())],
+    }
+    if data.get("date"):
+        row["date"] = data["date"]
+    if key.startswith("event:"):  # an event's own name says more than its class
+        row.update(zh=data.get("label_zh", ""), en=data.get("label_en", ""))
+    return row
 
 
 def page_title(g: nx.MultiDiGraph, measures: Mapping[str, Mapping[str, float]] | None = None) -> str:
