@@ -8,7 +8,11 @@ so serialisations are deterministic):
 ``BASE graph/catalogue``
     the source reports (``zk:SourceReport``, with title, year, SHA-256) and every
     entity's class, names (``rdfs:label``/``skos:prefLabel`` in ``@zh`` and
-    ``@en``, ``skos:altLabel`` for aliases) and record id.
+    ``@en``, ``skos:altLabel`` for aliases) and record id; indicators and
+    industries as concepts of ``zk:IndicatorScheme`` and ``zk:IndustryScheme``
+    (``skos:inScheme``, ``skos:broader``/``skos:narrower``, ``skos:topConceptOf``
+    for those under none; an indicator's ``skos:related``, ``skos:scopeNote``,
+    ``zk:direction`` and ``zk:dimension``).
 ``BASE graph/SOURCE``
     what report ``SOURCE`` states: relation triples, each with an
     ``rdf:Statement`` node; ``org:Membership`` posts; observations; events;
@@ -71,8 +75,11 @@ from graph.vocab.namespaces import (
     ZK,
 )
 from graph.vocab.terms import (
+    DIMENSIONS,
+    DIRECTIONS,
     ENTITY_CLASSES,
     EVENT_CLASSES,
+    HIERARCHY_CLASSES,
     QUALIFIERS,
     RELATIONS,
     TENSION_KINDS,
@@ -208,6 +215,7 @@ class _Builder:
             cat.add((iri, SKOS.altLabel, Literal(alias, lang=_lang(alias))))
         if e.note:
             cat.add((iri, RDFS.comment, Literal(e.note, lang="en")))
+        self.concept(e)
         self.cite(iri, e.at)
         for r in e.relations:
             prop, target = RELATIONS[r.rel], self.entity_iri[r.to]
@@ -231,6 +239,29 @@ class _Builder:
                 g.add((post, ORG.role, self.entity_iri[p.role]))
                 if p.note:
                     g.add((post, RDFS.comment, Literal(p.note, lang="en")))
+
+    def concept(self, e: Entity) -> None:
+        """An indicator or industry as a concept of its scheme: broader, related, direction, dimension, scope note."""
+        scheme = HIERARCHY_CLASSES.get(e.cls)
+        if scheme is None:
+            return
+        iri, cat = self.entity_iri[e.id], self.cat
+        cat.add((iri, SKOS.inScheme, scheme))
+        if not e.broader:
+            cat.add((iri, SKOS.topConceptOf, scheme))
+            cat.add((scheme, SKOS.hasTopConcept, iri))
+        for parent in e.broader:
+            cat.add((iri, SKOS.broader, self.entity_iri[parent]))
+            cat.add((self.entity_iri[parent], SKOS.narrower, iri))
+        for other in e.related:
+            cat.add((iri, SKOS.related, self.entity_iri[other]))
+            cat.add((self.entity_iri[other], SKOS.related, iri))
+        if e.direction:
+            cat.add((iri, ZK.direction, DIRECTIONS[e.direction]))
+        if e.dimension:
+            cat.add((iri, ZK.dimension, DIMENSIONS[e.dimension]))
+        if e.scope_note:
+            cat.add((iri, SKOS.scopeNote, Literal(e.scope_note, lang="en")))
 
     def period(self, text: str) -> URIRef:
         y, m, d = parse_date(text) or (0, None, None)

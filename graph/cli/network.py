@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -49,7 +50,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     change = sub.add_parser("diff", help="what one report states that the other does not, and how the figures moved")
     change.add_argument("--from", dest="first", default="2021", help="the earlier report's year (default: 2021)")
     change.add_argument("--to", dest="second", default="2023", help="the later report's year (default: 2023)")
+    change.add_argument("--format", dest="fmt", default="table", metavar="F",
+                        help="table (default: entities, relations and measures), csv (the measures, one row each) "
+                             "or json (all three; one object per measure)")
     change.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="RDF files (default: the built graph)")
+    change.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
 
 
 def _plain(value: object) -> int | float | str | None:
@@ -77,6 +82,8 @@ def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for prefix, ns in ds.namespaces():
         analysis.bind(prefix, ns, override=True)
     progress("drawing the report")
+    from graph.build.contents import read_contents
+    from graph.network.explore import measure_changes
     from graph.network.report import render_report
     from graph.sparql.api import answer
     from graph.sparql.engine import to_python
@@ -87,7 +94,16 @@ def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for row in rows:
         row["unit"] = str(row["unit"]).rsplit("#", 1)[-1]
         row["subject"] = row.pop("subject_name")
-    report = render_report(result, changes=rows)
+    contents = read_contents(ds)
+    years = sorted({r.year for r in contents.reports.values()})
+    differing = [
+        {"subject": m.subject.zh if m.subject else f"{m.before.subject.zh} → {m.after.subject.zh}",
+         "from": f"{m.before.year}: {m.before.indicator.en} {m.before.printed()}",
+         "to": f"{m.after.year}: {m.after.indicator.en} {m.after.printed()}", "note": m.note}
+        for first, second in pairwise(years)
+        for m in measure_changes(ds, first=first, second=second, contents=contents) if m.scope == "differs"
+    ]
+    report = render_report(result, changes=rows, differing=differing)
     files = {"analysis.json": to_json(result).encode("utf-8"), "analysis.trig": trig_bytes(analysis)}
     files.update({name: text.encode("utf-8") for name, text in report.files.items()})
     paths = write_outputs(files, args.out)
@@ -153,28 +169,70 @@ def _neighbours(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from graph.network.explore import changed_relations
-    from graph.sparql.api import answer
-    from graph.sparql.library import read_library
+    import json
 
+    from graph.build.contents import read_contents
+    from graph.network.explore import (
+        DIFF_FORMATS,
+        changed_relations,
+        format_measures,
+        measure_changes,
+        measure_record,
+        measures_csv,
+    )
+
+    if args.fmt not in DIFF_FORMATS:
+        raise InputError(f"unknown --format {args.fmt!r} (use {', '.join(DIFF_FORMATS)})")
+    progress = Progress(err, args.quiet)
+    progress("loading the graph")
     ds, g = _projected(args.data)
+    contents = read_contents(ds)
     first, second = args.first, args.second
+    years = sorted({r.year for r in contents.reports.values()})
+    for year in (first, second):
+        if year not in years:
+            raise InputError(f"no report covers {year} (the reports cover {', '.join(years) or 'no year'})")
+    if first >= second:
+        raise InputError(f"--from ({first}) must be a year before --to ({second})")
     name = lambda n: g.nodes[n].get("name_zh") or n  # noqa: E731
-    for year, other in ((first, second), (second, first)):
-        only = sorted(n for n, d in g.nodes(data=True) if year in d.get("years", []) and other not in d.get("years", []))
-        print(f"entities named in the {year} report only ({len(only)}):", file=out)
-        for node in only:
-            print(f"  {name(node)} ({g.nodes[node].get('cls')})", file=out)
+    progress(f"comparing the {first} and {second} reports")
+    entities = {
+        year: sorted(n for n, d in g.nodes(data=True) if year in d.get("years", []) and other not in d.get("years", []))
+        for year, other in ((first, second), (second, first))
+    }
     relations = changed_relations(g, first, second)
+    measures = measure_changes(ds, first=first, second=second, contents=contents)
+    progress(f"{len(measures)} measures stated in both reports")
+    if args.fmt == "csv":
+        out.write(measures_csv(measures))
+        return EXIT_OK
+    if args.fmt == "json":
+        local = lambda n: contents.entities[n].id if n in contents.entities else n  # noqa: E731
+        document = {
+            "from": first, "to": second,
+            "entities_only_in": {
+                year: [{"id": local(n), "zh": name(n), "en": g.nodes[n].get("name_en") or "", "class": g.nodes[n].get("cls")}
+                       for n in nodes]
+                for year, nodes in entities.items()
+            },
+            "relations_only_in": {
+                year: [{"subject": local(u), "relation": key, "object": local(v),
+                        "at": [str(c) for c in g.edges[u, v, key].get("spans", ())]} for u, key, v in rows]
+                for year, rows in relations.items()
+            },
+            "measures": [measure_record(m) for m in measures],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=1), file=out)
+        return EXIT_OK
+    for year, nodes in entities.items():
+        print(f"entities named in the {year} report only ({len(nodes)}):", file=out)
+        for node in nodes:
+            print(f"  {name(node)} ({g.nodes[node].get('cls')})", file=out)
     for year in (first, second):
         print(f"relations stated in the {year} report only ({len(relations[year])}):", file=out)
         for u, key, v in relations[year]:
             print(f"  {name(u)} —{g.edges[u, v, key].get('label_en') or key}→ {name(v)}", file=out)
-    _, result = answer(ds, read_library()["indicator-change"].text)
-    rows = [r for r in result.rows if str(r[2]) == first and str(r[3]) == second]
-    print(f"indicators stated in both ({len(rows)}): from → to, change, change %", file=out)
-    for r in rows:
-        print(f"  {r[0]} — {r[1]}: {r[4]} → {r[5]} ({str(r[6]).rsplit('#', 1)[-1]}), {r[7]}, {r[8]}%", file=out)
+    print(format_measures(measures, first=first, second=second), file=out)
     return EXIT_OK
 
 

@@ -100,7 +100,14 @@ class Post:
 
 @dataclass(frozen=True)
 class Entity:
-    """A thing a report names: a company, park, university, person, industry …"""
+    """A thing a report names: a company, park, university, person, industry …
+
+    Indicators and industries are also concepts of a scheme: ``broader`` names
+    the concepts they sit under. An indicator may name its ``dimension`` (a base
+    unit), its ``direction`` (``higher-is-better`` or ``lower-is-better``), the
+    ``related`` indicators that measure the same thing with another scope, and a
+    ``scope_note`` saying what it counts.
+    """
 
     id: str
     cls: str
@@ -113,6 +120,11 @@ class Entity:
     relations: tuple[Relation, ...] = ()
     roles: tuple[Post, ...] = ()
     note: str | None = None
+    broader: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    direction: str | None = None
+    dimension: str | None = None
+    scope_note: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -394,6 +406,8 @@ def _entity_spec(reader: _Reader) -> _Spec:
         "relations": (False, reader.nested(_RELATION_SPEC, Relation, "a relation")),
         "roles": (False, reader.nested(_POST_SPEC, Post, "a role")),
         "note": (False, _text),
+        "broader": (False, _list(_ident)), "related": (False, _list(_ident)),
+        "direction": (False, _text), "dimension": (False, _text), "scope_note": (False, _text),
     }
 
 

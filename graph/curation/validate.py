@@ -2,7 +2,12 @@
 
 Ids unique across all records, every reference resolving to an entity of the
 right class, known classes, relations, units and qualifiers, and every citation
-inside its report. Given the reports' texts, also that each report is the
+inside its report. The vocabularies hold together: a ``broader`` concept is of
+the record's own class (an indicator under an indicator, an industry under an
+industry) and no chain of them comes back to where it started; only indicators
+have a direction, a dimension, related indicators and a scope note; an indicator
+with figures has a dimension, and every one of its figures is printed in a unit
+of it. Given the reports' texts, also that each report is the
 version the records cite (length and SHA-256) and that each cited span, with
 whitespace removed, names what it is cited for.
 
@@ -39,8 +44,11 @@ from graph.curation.records import (
 from graph.curation.text import squash
 from graph.vocab.terms import (
     CONCEPT_CLASSES,
+    DIMENSIONS,
+    DIRECTIONS,
     ENTITY_CLASSES,
     EVENT_CLASSES,
+    HIERARCHY_CLASSES,
     QUALIFIERS,
     RELATIONS,
     TENSION_KINDS,
@@ -142,6 +150,75 @@ class _Checker:
             self.ref(e.file, p.line, e.id, "org", p.org)
             self.cites(e.file, e.id, "at", p.at, self.names_of(e.id, p.org))
 
+    def concept(self, e: Entity) -> None:
+        """The vocabulary fields: ``broader`` within the record's class; the indicator-only fields."""
+        if e.broader and e.cls not in HIERARCHY_CLASSES:
+            self.at(e, "broader", e.broader[0], "only an indicator or an industry sits under a broader concept")
+        for target in e.broader:
+            if target == e.id:
+                self.at(e, "broader", target, "a concept cannot be broader than itself")
+            else:
+                self.ref(e.file, e.lines.get("broader", e.line), e.id, "broader", target, [e.cls])
+        fields = {"related": e.related, "direction": e.direction, "dimension": e.dimension, "scope_note": e.scope_note}
+        for fld, value in fields.items():
+            if value and e.cls != "Indicator":
+                self.at(e, fld, value if isinstance(value, str) else value[0], f"only an indicator has {fld.replace('_', ' ')}")
+        if e.cls != "Indicator":
+            return
+        for target in e.related:
+            if target == e.id:
+                self.at(e, "related", target, "an indicator cannot be related to itself")
+            else:
+                self.ref(e.file, e.lines.get("related", e.line), e.id, "related", target, ["Indicator"])
+        if e.direction is not None and e.direction not in DIRECTIONS:
+            self.at(e, "direction", e.direction, "unknown direction (known: " + ", ".join(DIRECTIONS) + ")")
+        if e.dimension is not None and e.dimension not in DIMENSIONS:
+            known = ", ".join(DIMENSIONS)
+            self.at(e, "dimension", e.dimension, f"unknown dimension{_hint(e.dimension, DIMENSIONS)} (known: {known})")
+
+    def cycles(self) -> None:
+        """Report each chain of ``broader`` links that comes back to its start, once, at its first record by id."""
+        up = {i: sorted(b for b in e.broader if b in self.entities and b != i) for i, e in sorted(self.entities.items())}
+        reported: set[str] = set()
+        done: set[str] = set()
+
+        def walk(node: str, path: list[str]) -> None:
+            if node in path:
+                cycle = path[path.index(node):]
+                first = cycle.index(min(cycle))
+                turn = cycle[first:] + cycle[:first]
+                text = " → ".join([*turn, turn[0]])
+                if text not in reported:
+                    reported.add(text)
+                    self.at(self.entities[turn[0]], "broader", text, "the broader links form a cycle")
+                return
+            if node in done:
+                return
+            for parent in up.get(node, ()):
+                walk(parent, [*path, node])
+            done.add(node)
+
+        for start in up:
+            walk(start, [])
+
+    def dimensions(self) -> None:
+        """Every figure in a unit of its indicator's dimension; every indicator with figures has one."""
+        units: dict[str, set[str]] = {}
+        for o in self.records.observations:
+            indicator = self.entities.get(o.indicator)
+            if indicator is None or indicator.cls != "Indicator" or o.unit not in UNITS:
+                continue
+            base = str(UNITS[o.unit][0]).rsplit("#", 1)[-1]
+            units.setdefault(indicator.id, set()).add(base)
+            if indicator.dimension in DIMENSIONS and base != indicator.dimension:
+                message = f"a unit of {base}, but indicator {indicator.id!r} is measured in {indicator.dimension}"
+                self.at(o, "unit", o.unit, message)
+        for indicator_id, bases in sorted(units.items()):
+            indicator = self.entities[indicator_id]
+            if indicator.dimension is None:
+                message = f"an indicator with figures needs a dimension (its figures are in {', '.join(sorted(bases))})"
+                self.at(indicator, "dimension", "", message)
+
     def observation(self, o: Observation) -> None:
         self.ref(o.file, o.lines.get("subject", o.line), o.id, "subject", o.subject)
         self.ref(o.file, o.lines.get("indicator", o.line), o.id, "indicator", o.indicator, ["Indicator"])
@@ -211,8 +288,11 @@ def validate(records: RecordSet, *, corpus: Mapping[str, str] | None = None) -> 
     checker.corpus_versions()
     for e in records.entities:
         checker.entity(e)
+        checker.concept(e)
+    checker.cycles()
     for o in records.observations:
         checker.observation(o)
+    checker.dimensions()
     for ev in records.events:
         checker.event(ev)
     for t in records.tensions:

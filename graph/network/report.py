@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from graph.network.analysis import Analysis
 
-__all__ = ["CJK_FONTS", "REPORT_MEASURES", "ReportFiles", "cjk_font", "render_report"]
+__all__ = ["CJK_FONTS", "REPORT_MEASURES", "VERDICT_COLOURS", "ReportFiles", "cjk_font", "render_report"]
 
 #: Fonts tried, in order, for Chinese text in charts.
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "SimHei", "Microsoft YaHei")
@@ -102,12 +102,17 @@ def _class_chart(analysis: Analysis) -> str:
     return _figure_svg(draw)
 
 
+#: Bar colours of the indicator chart by verdict: better, worse, and no change or no direction.
+VERDICT_COLOURS = {"improved": "#70ad47", "worsened": "#c00000"}
+
+
 def _indicator_chart(changes: Sequence[Mapping[str, Any]]) -> str:
     def draw(ax: Axes) -> None:
         labels = [f"{c['indicator']} ({c['subject']})" for c in changes]
-        ax.barh(list(reversed(labels)), [float(c["change_percent"]) for c in reversed(changes)], color="#70ad47")
+        colours = [VERDICT_COLOURS.get(str(c.get("verdict")), "#a5a5a5") for c in reversed(changes)]
+        ax.barh(list(reversed(labels)), [float(c["change_percent"]) for c in reversed(changes)], color=colours)
         ax.axvline(0, color="black", linewidth=0.8)
-        ax.set_xlabel("change, % 变化率")
+        ax.set_xlabel("change, %; green better, red worse 变化率（绿：变好，红：变差）")
         ax.set_title("Indicators stated in both reports 两份报告共有的指标")
         if not changes:
             ax.text(0.5, 0.5, "no indicator in both reports", ha="center", transform=ax.transAxes)
@@ -136,13 +141,21 @@ def _table_md(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 
 def render_report(
-    analysis: Analysis, *, changes: Sequence[Mapping[str, Any]] = (), title: str = "Kunshan High-tech Zone network", top: int = 10
+    analysis: Analysis,
+    *,
+    changes: Sequence[Mapping[str, Any]] = (),
+    differing: Sequence[Mapping[str, Any]] = (),
+    title: str = "Kunshan High-tech Zone network",
+    top: int = 10,
 ) -> ReportFiles:
     """Render the report of ``analysis`` and the indicator ``changes`` (rows of the ``indicator-change`` query).
 
     Each change is a mapping with ``indicator``, ``subject``, ``from_year``,
-    ``to_year``, ``from_value``, ``to_value``, ``unit``, ``change`` and
-    ``change_percent``.
+    ``to_year``, ``from_value``, ``to_value``, ``unit``, ``change``,
+    ``change_percent`` and (optionally) ``verdict``, which colours its bar.
+    ``differing`` lists the related measures whose scope differs (listed, not
+    compared): mappings with ``subject``, ``from`` and ``to`` (the two figures
+    as read) and ``note``.
     """
     name = lambda n: analysis.nodes[n].get("name_zh") or n  # noqa: E731
     names = {c: analysis.nodes.get(c.dominant_industry or "", {}).get("name_zh", "") for c in analysis.communities}
@@ -164,10 +177,16 @@ def render_report(
     ))
     sections.append((
         "Indicators stated in both reports 指标变化",
-        ["indicator 指标", "subject 主体", "from", "to", "value from → to", "change", "change %"],
+        ["indicator 指标", "subject 主体", "from", "to", "value from → to", "change", "change %", "verdict 评价"],
         [[c["indicator"], c["subject"], c["from_year"], c["to_year"], f"{c['from_value']} → {c['to_value']} {c['unit']}",
-          c["change"], c["change_percent"]] for c in changes],
+          c["change"], c["change_percent"], c.get("verdict", "")] for c in changes],
     ))
+    if differing:
+        sections.append((
+            "Related measures whose scope differs 口径不同的相关指标 (listed, not compared)",
+            ["subject 主体", "from", "to", "how they differ 口径差异"],
+            [[d["subject"], d["from"], d["to"], d["note"]] for d in differing],
+        ))
     charts = {
         "report-degree.svg": _degree_chart(analysis),
         "report-centrality.svg": _class_chart(analysis),

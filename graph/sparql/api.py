@@ -29,6 +29,7 @@ from graph.sparql.engine import (
     Result,
     prepare,
     run,
+    stated_classes,
     to_python,
 )
 from graph.sparql.library import read_library
@@ -60,9 +61,14 @@ def answer(
     timeout: float = DEFAULT_TIMEOUT,
     allow_update: bool = False,
 ) -> tuple[Prepared, Result]:
-    """Prepare ``text``, resolve ``params`` against ``ds`` and run it."""
+    """Prepare ``text``, resolve ``params`` against ``ds`` and run it.
+
+    A name several entities share resolves to the one of the class the query
+    asks the parameter to be (``?industry a zk:Industry``), if just one is.
+    """
     prepared = prepare(text, allow_update=allow_update)
-    bindings = {name: resolve(ds, value) for name, value in (params or {}).items()}
+    wanted = stated_classes(prepared)
+    bindings = {name: resolve(ds, value, classes=wanted.get(name, ())) for name, value in (params or {}).items()}
     return prepared, run(ds, prepared, bindings=bindings, timeout=timeout)
 
 

@@ -30,14 +30,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.query import ResultRow
 from rdflib.term import Identifier, Node, Variable
 
 from graph.errors import QueryError, QueryTimeout, ZonekgError
 from graph.vocab.namespaces import DEFAULT_BASE, PREFIXES, RDF
 
-__all__ = ["DEFAULT_TIMEOUT", "INIT_NS", "Prepared", "Result", "prepare", "run", "to_python"]
+__all__ = ["DEFAULT_TIMEOUT", "INIT_NS", "Prepared", "Result", "prepare", "run", "stated_classes", "to_python"]
 
 #: Seconds a query may run unless told otherwise.
 DEFAULT_TIMEOUT = 30.0
@@ -148,6 +148,24 @@ def prepare(text: str, *, allow_update: bool = False) -> Prepared:
             raise QueryError(f"SERVICE <{node['term']}> is refused: queries never reach the network")
     form = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}[algebra.name]
     return Prepared(text, form, parsed)
+
+
+def stated_classes(prepared: Prepared) -> dict[str, frozenset[URIRef]]:
+    """The classes the query asks its variables to be (``?industry a zk:Industry``), by variable name.
+
+    Examples
+    --------
+    >>> stated_classes(prepare("SELECT ?c WHERE { ?i a zk:Industry . ?c zk:inIndustry ?i ; a zk:Company }"))["i"]
+    frozenset({rdflib.term.URIRef('https://w3id.org/zonekg/ontology#Industry')})
+    """
+    found: dict[str, set[URIRef]] = {}
+    if prepared.parsed is None:
+        return {}
+    for node in _walk(prepared.parsed.algebra, set()):
+        for s, p, o in node.get("triples") or () if node.name == "BGP" else ():
+            if isinstance(s, Variable) and p == RDF.type and isinstance(o, URIRef):
+                found.setdefault(str(s), set()).add(o)
+    return {name: frozenset(classes) for name, classes in sorted(found.items())}
 
 
 def _execute(ds: Graph, prepared: Prepared, bindings: Mapping[str, Identifier]) -> Result:

@@ -5,7 +5,9 @@ Every place a person names something — ``zonekg query --param``, ``path``,
 text into an RDF term here: an IRI (``<…>`` or ``http…``), a prefixed name
 (``kg:…``, ``zk:…``), an entity's Chinese or English name or alias (matched
 with :func:`graph.curation.text.squash`, so width forms and stray spaces do
-not matter), else a plain literal.
+not matter), else a plain literal. A name several entities share is refused
+with the candidates, unless the question says which class it wants and just
+one of them is of it.
 
 Examples
 --------
@@ -17,6 +19,8 @@ rdflib.term.URIRef('https://w3id.org/zonekg/ontology#Company')
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
@@ -26,7 +30,7 @@ from graph.vocab.namespaces import DEFAULT_BASE, PREFIXES, RDF, SKOS
 __all__ = ["resolve"]
 
 
-def resolve(ds: Dataset | Graph | None, value: str) -> Identifier:
+def resolve(ds: Dataset | Graph | None, value: str, *, classes: Iterable[URIRef] = ()) -> Identifier:
     """A parameter value as an RDF term: an IRI, a prefixed name, an entity's name or alias, else a literal.
 
     Parameters
@@ -36,6 +40,10 @@ def resolve(ds: Dataset | Graph | None, value: str) -> Identifier:
         knows the predeclared prefixes and no names.
     value
         The text a person gave.
+    classes
+        The classes the question wants the value to be (a library query's
+        ``?industry a zk:Industry``): when several entities share the name and
+        exactly one of them is of these classes, it is the one meant.
 
     Raises
     ------
@@ -65,11 +73,16 @@ def resolve(ds: Dataset | Graph | None, value: str) -> Identifier:
                     found.setdefault(subject, set())
     if not found:
         return Literal(text)
+    wanted_classes: set[Identifier] = set(classes)
+    if len(found) > 1 and wanted_classes:
+        typed = [s for s in found if any(c in wanted_classes for graph in graphs for c in graph.objects(s, RDF.type))]
+        if len(typed) == 1:
+            return typed[0]
     if len(found) > 1:
         listed = []
         for subject in sorted(found, key=str):
             types = {c for graph in graphs for c in graph.objects(subject, RDF.type) if isinstance(c, URIRef)}
-            classes = sorted(ds.namespace_manager.normalizeUri(c) for c in types)
-            listed.append(f"{subject} ({', '.join(classes) or 'no class'})")
+            kinds = sorted(ds.namespace_manager.normalizeUri(c) for c in types)
+            listed.append(f"{subject} ({', '.join(kinds) or 'no class'})")
         raise InputError(f"{value!r} names several entities: " + "; ".join(listed))
     return next(iter(found))

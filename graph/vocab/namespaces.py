@@ -117,6 +117,7 @@ class ZK(DefinedNamespace):
     Indicator: URIRef
     Unit: URIRef
     Qualifier: URIRef
+    Direction: URIRef
     # Classes: events
     Event: URIRef
     Opening: URIRef
@@ -178,6 +179,9 @@ class ZK(DefinedNamespace):
     evidence: URIRef
     involves: URIRef
     tensionKind: URIRef
+    # Object properties: the vocabularies (indicators)
+    direction: URIRef
+    dimension: URIRef
     # Object properties: network analysis
     community: URIRef
     between: URIRef
@@ -221,6 +225,12 @@ class ZK(DefinedNamespace):
     Nearly: URIRef
     Record: URIRef
     FirstTime: URIRef
+    # Named individuals: directions
+    HigherIsBetter: URIRef
+    LowerIsBetter: URIRef
+    # Named individuals: concept schemes
+    IndicatorScheme: URIRef
+    IndustryScheme: URIRef
     # Named individuals: tension kinds
     Contradiction: URIRef
     InconsistentSum: URIRef

@@ -11,6 +11,10 @@ Examples
 True
 >>> UNITS["亿元"]
 (rdflib.term.URIRef('https://w3id.org/zonekg/ontology#CNY'), Decimal('100000000'))
+>>> sorted(DIMENSIONS)
+['CNY', 'Count', 'Metre', 'Percent', 'Rank', 'Ratio', 'Second', 'SquareMetre', 'USD']
+>>> DIRECTIONS["lower-is-better"] == ZK.LowerIsBetter
+True
 """
 
 from __future__ import annotations
@@ -25,8 +29,11 @@ from graph.vocab.namespaces import ORG, ZK
 
 __all__ = [
     "CONCEPT_CLASSES",
+    "DIMENSIONS",
+    "DIRECTIONS",
     "ENTITY_CLASSES",
     "EVENT_CLASSES",
+    "HIERARCHY_CLASSES",
     "QUALIFIERS",
     "RELATIONS",
     "TENSION_KINDS",
@@ -51,6 +58,9 @@ ENTITY_CLASSES: Mapping[str, URIRef] = _terms(
 
 #: Entity classes that are vocabulary rather than things a report names: no citation needed.
 CONCEPT_CLASSES: frozenset[str] = frozenset({"Indicator", "Role"})
+
+#: Classes whose records may sit under another of their class (``broader:``): each is a SKOS scheme.
+HIERARCHY_CLASSES: Mapping[str, URIRef] = MappingProxyType({"Indicator": ZK.IndicatorScheme, "Industry": ZK.IndustryScheme})
 
 #: Classes an event record may have.
 EVENT_CLASSES: Mapping[str, URIRef] = _terms(
@@ -82,6 +92,14 @@ QUALIFIERS: Mapping[str, URIRef] = MappingProxyType(
         "nearly": ZK.Nearly,
         "record": ZK.Record,
         "first-time": ZK.FirstTime,
+    }
+)
+
+#: Which way an indicator improves (``direction:``), by name.
+DIRECTIONS: Mapping[str, URIRef] = MappingProxyType(
+    {
+        "higher-is-better": ZK.HigherIsBetter,
+        "lower-is-better": ZK.LowerIsBetter,
     }
 )
 
@@ -133,4 +151,9 @@ UNITS: Mapping[str, tuple[URIRef, Decimal]] = MappingProxyType(
         **{c: (ZK.Count, Decimal(1)) for c in _COUNTERS},
         **{"万" + c: (ZK.Count, Decimal(10**4)) for c in _COUNTERS},
     }
+)
+
+#: The dimension an indicator is measured in (``dimension:``): the base units of :data:`UNITS`, by local name.
+DIMENSIONS: Mapping[str, URIRef] = MappingProxyType(
+    {str(unit).rsplit("#", 1)[-1]: unit for unit in sorted({unit for unit, _ in UNITS.values()})}
 )

@@ -178,3 +178,36 @@ def test_tensions_query_lists_every_tension(mini_texts, ontology):
     ]
     only = list(ds.query(_query("tensions.rq"), initBindings={"kind": ZK.Duplicate}))
     assert [str(r.note) for r in only] == ["Two."]
+
+
+def test_indicators_and_industries_are_concepts_of_their_schemes(mini_texts, ontology):
+    from graph.curation.records import parse_records
+
+    texts = {**mini_texts, "entities/all.yaml": mini_texts["entities/all.yaml"].replace(
+        "  name_en: new talents\n",
+        "  name_en: new talents\n  broader: gdp\n  related: [import-export-total]\n  scope_note: New ones only.\n",
+    ) + "\n- {id: electronics, class: Industry, name_zh: 电子, name_en: electronics, at: mini:0-1}\n"
+        "\n- {id: chips, class: Industry, name_zh: 芯片, name_en: chips, at: mini:0-1, broader: [electronics]}\n"}
+    records, report = parse_records(texts)
+    assert report.ok, report.format()
+    cat = to_dataset(records, ontology=ontology).graph(catalogue_graph_iri())
+    gdp, talents, trade = _iri("gdp"), _iri("new-talents"), _iri("import-export-total")
+    assert {(gdp, SKOS.inScheme, ZK.IndicatorScheme), (gdp, SKOS.topConceptOf, ZK.IndicatorScheme),
+            (ZK.IndicatorScheme, SKOS.hasTopConcept, gdp), (gdp, ZK.direction, ZK.HigherIsBetter), (gdp, ZK.dimension, ZK.CNY),
+            (talents, SKOS.broader, gdp), (gdp, SKOS.narrower, talents),
+            (talents, SKOS.related, trade), (trade, SKOS.related, talents),
+            (talents, SKOS.scopeNote, Literal("New ones only.", lang="en"))} <= set(cat)
+    assert (talents, SKOS.topConceptOf, ZK.IndicatorScheme) not in cat
+    chips, electronics = _iri("chips"), _iri("electronics")
+    assert {(chips, SKOS.inScheme, ZK.IndustryScheme), (chips, SKOS.broader, electronics),
+            (electronics, SKOS.topConceptOf, ZK.IndustryScheme)} <= set(cat)
+    assert not set(cat.triples((_iri("demo-zone"), SKOS.inScheme, None)))
+
+
+def test_kunshan_schemes(kunshan_dataset):
+    cat = kunshan_dataset.graph(catalogue_graph_iri())
+    assert (_iri("industry-perovskite-pv"), SKOS.broader, _iri("industry-photovoltaics")) in cat
+    assert (_iri("national-hnz-evaluation-rank"), ZK.direction, ZK.LowerIsBetter) in cat
+    tops = {str(t)[len(KG):] for t in cat.objects(ZK.IndustryScheme, SKOS.hasTopConcept)}
+    assert {"industry-electronic-information", "industry-equipment-manufacturing", "industry-advanced-computing",
+            "industry-life-health", "industry-digital-economy", "industry-low-carbon-economy", "industry-ai"} <= tops

@@ -113,3 +113,32 @@ def test_build_refuses_a_non_conforming_graph(tmp_path, mini_dir):
     assert "entities/all.yaml:25: record 'zhang-san', field '^org:member': a person holds a role in an organisation [PersonShape]" in err.getvalue()
     assert "against the SHACL shapes; nothing written" in err.getvalue()
     assert not (tmp_path / "out").exists()
+
+
+def _unchecked_violations(texts, shapes, ontology):
+    """Build without the record checks (which would stop these records), so the shapes alone judge the graph."""
+    records, report = parse_records(texts)
+    assert report.ok, report.format()
+    where = {r.id: (r.file, r.line) for r in records.entities}
+    ds = to_dataset(records, ontology=ontology)
+    report = check_shapes(ds, shapes=shapes, ontology=ontology, where=where)
+    return [(p.record, p.field, p.value, p.message) for p in report.problems]
+
+
+def test_a_cycle_of_broader_indicators(mini_texts, shapes, ontology):
+    gdp = "  name_en: gross domestic product\n"
+    texts = _mutate(mini_texts, "entities/all.yaml", gdp, gdp + "  broader: new-talents\n")
+    texts = _mutate(texts, "entities/all.yaml", "  name_en: new talents\n", "  name_en: new talents\n  broader: gdp\n")
+    rule = "no chain of broader links leads from a concept back to itself [BroaderCycleShape]"
+    assert _unchecked_violations(texts, shapes, ontology) == [
+        ("gdp", "", f"{DEFAULT_BASE}gdp", rule),
+        ("new-talents", "", f"{DEFAULT_BASE}new-talents", rule),
+    ]
+
+
+def test_an_indicator_under_a_park(mini_texts, shapes, ontology):
+    gdp = "  name_en: gross domestic product\n"
+    texts = _mutate(mini_texts, "entities/all.yaml", gdp, gdp + "  broader: demo-park\n")
+    assert _unchecked_violations(texts, shapes, ontology) == [
+        ("gdp", "skos:broader", f"{DEFAULT_BASE}demo-park", "an indicator sits under indicators only [IndicatorShape]"),
+    ]

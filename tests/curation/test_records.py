@@ -111,3 +111,25 @@ def test_non_utf8_file_is_an_input_error(tmp_path):
     (tmp_path / "entities" / "x.yaml").write_bytes(b"- id: \xff\n")
     with pytest.raises(InputError, match="x.yaml"):
         read_records(tmp_path)
+
+
+def test_concept_fields(mini_texts):
+    texts = _mutate(mini_texts, "entities/all.yaml", "  direction: higher-is-better\n",
+                    "  direction: higher-is-better\n  broader: economy\n  related: [import-export-total, new-talents]\n"
+                    "  scope_note: Output of the year.\n")
+    records, report = parse_records(texts)
+    assert report.ok, report.format()
+    gdp = next(e for e in records.entities if e.id == "gdp")
+    assert (gdp.broader, gdp.related, gdp.direction, gdp.dimension, gdp.scope_note) == (
+        ("economy",), ("import-export-total", "new-talents"), "higher-is-better", "CNY", "Output of the year.")
+    zone = next(e for e in records.entities if e.id == "demo-zone")
+    assert (zone.broader, zone.related, zone.direction, zone.dimension, zone.scope_note) == ((), (), None, None, None)
+
+
+def test_concept_fields_are_typed(mini_texts):
+    texts = _mutate(mini_texts, "entities/all.yaml", "  direction: higher-is-better\n",
+                    "  direction: [higher]\n  broader: [Economy]\n")
+    assert sorted((p.line, p.record, p.field, p.value, p.message) for p in _problems(texts)) == [
+        (59, "gdp", "direction", "<list>", "must be a string"),
+        (60, "gdp", "broader", "<list>", "must be lower-case ASCII letters and digits joined by single hyphens"),
+    ]

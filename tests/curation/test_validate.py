@@ -149,3 +149,75 @@ def test_not_modelled_span_must_hold_its_text(mini_texts, mini_corpus):
     bad = "- {text: 星火人才计划, reason: invented, at: mini:0-5}\n"
     [p] = _problems({**mini_texts, "not-modelled.yaml": bad}, mini_corpus)
     assert (p.file, p.record, p.value) == ("not-modelled.yaml", "星火人才计划", "mini:0-5")
+
+
+# --- the vocabularies: broader, related, direction, dimension -------------------------------------
+
+GDP = "  name_en: gross domestic product\n  dimension: CNY\n  direction: higher-is-better\n"
+TRADE = "  name_en: total imports and exports\n  dimension: USD\n  direction: higher-is-better\n"
+
+
+def _rows(problems):
+    return sorted((p.file, p.line, p.record, p.field, p.value, p.message) for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("new", "row"),
+    [
+        (GDP.replace("higher-is-better", "up"),
+         ("entities/all.yaml", 59, "gdp", "direction", "up", "unknown direction (known: higher-is-better, lower-is-better)")),
+        (GDP.replace("CNY", "Yuan"),
+         ("entities/all.yaml", 58, "gdp", "dimension", "Yuan",
+          "unknown dimension (known: CNY, Count, Metre, Percent, Rank, Ratio, Second, SquareMetre, USD)")),
+        (GDP.replace("  dimension: CNY\n", ""),
+         ("entities/all.yaml", 54, "gdp", "dimension", "",
+          "an indicator with figures needs a dimension (its figures are in CNY)")),
+        (GDP.replace("CNY", "USD"),
+         ("observations/mini.yaml", 6, "mini-gdp", "unit", "亿元", "a unit of CNY, but indicator 'gdp' is measured in USD")),
+        (GDP + "  broader: demo-park\n",
+         ("entities/all.yaml", 60, "gdp", "broader", "demo-park", "refers to a IndustrialPark, expected Indicator")),
+        (GDP + "  broader: [gpd]\n",
+         ("entities/all.yaml", 60, "gdp", "broader", "gpd", "refers to no entity (did you mean gdp?)")),
+        (GDP + "  broader: gdp\n",
+         ("entities/all.yaml", 60, "gdp", "broader", "gdp", "a concept cannot be broader than itself")),
+        (GDP + "  related: [demo-bio]\n",
+         ("entities/all.yaml", 60, "gdp", "related", "demo-bio", "refers to a Company, expected Indicator")),
+    ],
+)
+def test_vocabulary_fields(mini_texts, new, row):
+    assert _rows(_problems(_mutate(mini_texts, "entities/all.yaml", GDP, new))) == [row]
+
+
+def test_a_cycle_of_broader_links_is_reported_once(mini_texts):
+    texts = _mutate(mini_texts, "entities/all.yaml", GDP, GDP + "  broader: import-export-total\n")
+    texts = _mutate(texts, "entities/all.yaml", TRADE, TRADE + "  broader: new-talents\n")
+    texts = _mutate(texts, "entities/all.yaml", "  name_en: new talents\n", "  name_en: new talents\n  broader: gdp\n")
+    assert _rows(_problems(texts)) == [
+        ("entities/all.yaml", 60, "gdp", "broader", "gdp → import-export-total → new-talents → gdp",
+         "the broader links form a cycle"),
+    ]
+
+
+def test_only_indicators_and_industries_have_the_concept_fields(mini_texts):
+    texts = _mutate(mini_texts, "entities/all.yaml", "  aliases: [示例生物]\n",
+                    "  aliases: [示例生物]\n  broader: demo-park\n  direction: lower-is-better\n  scope_note: no\n")
+    assert _rows(_problems(texts)) == [
+        ("entities/all.yaml", 21, "demo-bio", "broader", "demo-park",
+         "only an indicator or an industry sits under a broader concept"),
+        ("entities/all.yaml", 21, "demo-bio", "broader", "demo-park", "refers to a IndustrialPark, expected Company"),
+        ("entities/all.yaml", 22, "demo-bio", "direction", "lower-is-better", "only an indicator has direction"),
+        ("entities/all.yaml", 23, "demo-bio", "scope_note", "no", "only an indicator has scope note"),
+    ]
+
+
+def test_an_industry_sits_under_an_industry(mini_texts):
+    industries = (
+        "\n- id: electronics\n  class: Industry\n  name_zh: 电子\n  name_en: electronics\n  at: mini:0-1\n"
+        "\n- id: chips\n  class: Industry\n  name_zh: 芯片\n  name_en: chips\n  at: mini:0-1\n  broader: electronics\n"
+    )
+    texts = {**mini_texts, "entities/all.yaml": mini_texts["entities/all.yaml"] + industries}
+    assert _problems(texts) == ()
+    wrong = _mutate(texts, "entities/all.yaml", "  broader: electronics\n", "  broader: gdp\n")
+    assert [(p.record, p.field, p.value, p.message) for p in _problems(wrong)] == [
+        ("chips", "broader", "gdp", "refers to a Indicator, expected Industry"),
+    ]

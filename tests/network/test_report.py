@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from graph.network.analysis import analyze
-from graph.network.report import cjk_font, render_report
+from graph.network.report import VERDICT_COLOURS, cjk_font, render_report
 
 EVIL = '<img src=x onerror=alert(1)></script><script>alert(1)</script>'
 
@@ -27,7 +27,7 @@ def result():
 
 
 CHANGES = [{"indicator": "effective high-tech enterprises", "subject": "昆山高新区", "from_year": "2021", "to_year": "2023",
-            "from_value": 644, "to_value": 820, "unit": "Count", "change": 176, "change_percent": 27.33}]
+            "from_value": 644, "to_value": 820, "unit": "Count", "change": 176, "change_percent": 27.33, "verdict": "improved"}]
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,8 @@ def html_escaped(text: str) -> str:
 def test_tables_hold_the_results(report, result):
     md = report.files["report.md"]
     assert "## Top 10 by Betweenness" in md and "| 1 | 协鑫光电 | Company |" in md
-    assert "| effective high-tech enterprises | 昆山高新区 | 2021 | 2023 | 644 → 820 Count | 176 | 27.33 |" in md
+    assert "| effective high-tech enterprises | 昆山高新区 | 2021 | 2023 | 644 → 820 Count | 176 | 27.33 | improved |" in md
+    assert "口径不同" not in md  # no measure whose scope differs was given
     assert f"Brokers 中介节点 ({len(result.brokers)})" in md
 
 
@@ -96,3 +97,26 @@ def test_analyze_writes_the_report(kunshan_trig):
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "昆山高新区" in page and "Indicators stated in both reports" in page
     assert (out / "report.md").read_text(encoding="utf-8").count("![") == 3
+
+
+def test_measures_whose_scope_differs_are_listed_not_charted(result):
+    differing = [{"subject": "国家级人才", "from": "2021: new talents 7 名", "to": "2023: talents 74 名",
+                  "note": f"a yearly count against a stock {EVIL}"}]
+    report = render_report(result, changes=CHANGES, differing=differing)
+    md = report.files["report.md"]
+    assert "## Related measures whose scope differs 口径不同的相关指标 (listed, not compared)" in md
+    assert "| 国家级人才 | 2021: new talents 7 名 | 2023: talents 74 名 | a yearly count against a stock" in md
+    assert html_escaped(EVIL) in report.files["report.html"] and EVIL not in report.files["report.html"]
+    assert report.files["report-indicators.svg"] == render_report(result, changes=CHANGES).files["report-indicators.svg"]
+
+
+def test_the_chart_colours_a_change_by_its_verdict(result):
+    worse = [{**CHANGES[0], "change": -176, "change_percent": -27.33, "verdict": "worsened"}]
+    assert VERDICT_COLOURS["improved"] in render_report(result, changes=CHANGES).files["report-indicators.svg"]
+    assert VERDICT_COLOURS["worsened"] in render_report(result, changes=worse).files["report-indicators.svg"]
+
+
+def test_the_kunshan_report_lists_the_measures_whose_scope_differs(kunshan_trig):
+    md = (kunshan_trig.parent / "report.md").read_text(encoding="utf-8")
+    section = md.split("口径不同的相关指标")[1]
+    assert section.count("\n| ") == 1 + 4 and "国家级人才" in section and "a yearly count" in section

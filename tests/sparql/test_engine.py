@@ -143,3 +143,14 @@ def test_refused_queries_open_no_file_and_no_socket(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
     assert out[:2] == ["5", "0"], out
+
+
+def test_stated_classes_of_the_query_variables():
+    from graph.sparql.engine import stated_classes
+    from graph.vocab.namespaces import ZK
+
+    prepared = prepare(
+        "SELECT ?c WHERE { ?i a zk:Industry . { ?c zk:inIndustry ?i ; a zk:Company , zk:Organization } UNION { ?c a zk:Park } }"
+    )
+    assert stated_classes(prepared) == {"c": frozenset({ZK.Company, ZK.Organization, ZK.Park}), "i": frozenset({ZK.Industry})}
+    assert stated_classes(prepare("SELECT * WHERE { ?s ?p ?o }")) == {}

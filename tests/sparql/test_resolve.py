@@ -50,3 +50,19 @@ def test_without_data_only_iris_and_predeclared_prefixes_resolve():
     assert resolve(None, "<urn:x:1>") == URIRef("urn:x:1")
     assert resolve(None, "示例生物") == Literal("示例生物")
     assert resolve(None, "nope:thing") == Literal("nope:thing")
+
+
+def test_a_shared_name_resolves_to_the_one_of_the_class_the_question_wants(mini_texts, ontology):
+    texts = dict(mini_texts)
+    texts["entities/all.yaml"] += (
+        "\n- {id: demo-bio-park, class: IndustrialPark, name_zh: 生物园, name_en: Bio Park,"
+        " aliases: [示例生物], at: mini:29-35}\n"
+    )
+    records, _ = parse_records(texts)
+    ds = to_dataset(records, ontology=ontology)
+    assert resolve(ds, "示例生物", classes=[ZK.IndustrialPark]) == URIRef(f"{KG}demo-bio-park")
+    assert resolve(ds, "示例生物", classes=[ZK.Company, ZK.University]) == URIRef(f"{KG}demo-bio")
+    with pytest.raises(InputError, match="names several entities"):
+        resolve(ds, "示例生物", classes=[ZK.Person])  # neither is a person: still refused
+    with pytest.raises(InputError, match="names several entities"):
+        resolve(ds, "示例生物")
