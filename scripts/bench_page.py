@@ -47,12 +47,12 @@ def _measure(browser, path: Path, query: str, runs: int) -> dict[str, float]:
         page.wait_for_function("window.zonekgReady !== undefined", timeout=120_000)
         found["interactive"].append(page.evaluate("window.zonekgReady") / 1000)
         for name, action in (
-            ("search", lambda: (page.fill("#search", query), page.keyboard.press("Enter"), page.locator("#panel h2").wait_for())),
-            ("filter", lambda: page.locator("#legend input[value='Company']").uncheck()),
-            ("reset", lambda: page.click("#reset")),
+            ("search", lambda p: (p.fill("#search", query), p.keyboard.press("Enter"), p.locator("#panel h2").wait_for())),
+            ("filter", lambda p: p.locator("#legend input[value='Company']").uncheck()),
+            ("reset", lambda p: p.click("#reset")),
         ):
             started = time.perf_counter()
-            action()
+            action(page)
             page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")  # drawn
             found[name].append(time.perf_counter() - started)
         context.close()
@@ -78,7 +78,8 @@ def main() -> None:
             pages.append((f"synthetic-{size}", *_page(f"synthetic-{size}", ds, None, out), "hechenggaoxinqu"))
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            print(f"{'page':<16} {'bytes':>11} {'build s':>8} {'interactive s':>14} {'search s':>9} {'filter s':>9} {'reset s':>8}")
+            print(f"{'page':<16} {'bytes':>11} {'build s':>8} {'interactive s':>14} "
+                  f"{'search s':>9} {'filter s':>9} {'reset s':>8}")
             for name, path, build_seconds, query in pages:
                 m = _measure(browser, path, query, args.runs)
                 print(f"{name:<16} {path.stat().st_size:>11,} {build_seconds:>8.2f} {m['interactive']:>14.3f} "

@@ -6,11 +6,21 @@
   tests that need them skip when they are absent, except under CI, where that fails.
 * ``kunshan_records`` / ``kunshan_dataset``: the embedded Kunshan records and
   the dataset built from them, once per session.
+* ``mini_trig`` / ``mini_query_ds``: the mini zone built and analysed by ``zonekg``,
+  and loaded for querying with its RDFS closure (seconds faster than Kunshan's).
+
+Markers (see ``[tool.pytest.ini_options]`` in ``pyproject.toml``): ``browser``,
+``virtuoso`` and ``corpus`` are added here to every test whose fixtures
+(direct or indirect) include ``browser``, ``virtuoso`` or ``corpus_dir``;
+``slow`` is written on each test, and a test that uses one of
+:data:`SLOW_FIXTURES` without it is a collection error. The fast loop is
+``pytest -m "not slow and not browser and not virtuoso"``.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +34,26 @@ from graph.data import default_records_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+#: Session fixtures that take seconds (processes, the Kunshan build, analysis, page or RDFS closure):
+#: every test using one, directly or through another fixture, must be marked ``slow``.
+SLOW_FIXTURES = frozenset({"in_processes", "kunshan_trig", "kunshan_query_ds", "kunshan_page"})
+#: Markers that follow from a fixture in a test's closure.
+FIXTURE_MARKERS = {"browser": "browser", "virtuoso": "virtuoso", "corpus_dir": "corpus"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark tests by the fixtures they use (``item.fixturenames`` is the closure); refuse unmarked slow ones."""
+    unmarked = []
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for fixture, marker in FIXTURE_MARKERS.items():
+            if fixture in used:
+                item.add_marker(marker)
+        if used & SLOW_FIXTURES and item.get_closest_marker("slow") is None:
+            unmarked.append(f"{item.nodeid} (uses {', '.join(sorted(used & SLOW_FIXTURES))})")
+    if unmarked:
+        raise pytest.UsageError("mark these tests @pytest.mark.slow, or use the mini fixtures:\n  " + "\n  ".join(unmarked))
 
 
 @pytest.fixture(scope="session")
@@ -140,7 +170,8 @@ def virtuoso(tmp_path_factory):
         deadline = time.monotonic() + 120
         while True:
             if process.poll() is not None:
-                pytest.fail(f"virtuoso-t exited with {process.returncode}: {(root / 'stdout.txt').read_text(errors='replace')[-2000:]}")
+                output = (root / "stdout.txt").read_text(errors="replace")[-2000:]
+                pytest.fail(f"virtuoso-t exited with {process.returncode}: {output}")
             try:
                 with urllib.request.urlopen(f"{base}/sparql?query=ASK%7B%7D", timeout=5) as response:
                     if response.status == 200:
@@ -175,11 +206,12 @@ def kunshan_dataset(kunshan_records, ontology):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def query_cache(tmp_path_factory) -> Path:
-    """Inferred closures go to a private cache directory for the whole session."""
+def query_cache(tmp_path_factory) -> Iterator[Path]:
+    """Inferred closures go to a private cache directory for the whole session; ``$ZONEKG_CACHE`` is restored after."""
     path = tmp_path_factory.mktemp("zonekg-cache")
-    os.environ["ZONEKG_CACHE"] = str(path)
-    return path
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ZONEKG_CACHE", str(path))
+        yield path
 
 
 @pytest.fixture(scope="session")
@@ -212,6 +244,29 @@ def kunshan_trig(tmp_path_factory) -> Path:
     trig = out / "zone.trig"
     assert main(["analyze", "-q", "--data", str(trig), "--out", str(out)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
     return trig
+
+
+@pytest.fixture(scope="session")
+def mini_trig(tmp_path_factory, mini_dir) -> Path:
+    """The mini zone built (with its report, so the page quotes it) and analysed by ``zonekg``: ``…/zone.trig``."""
+    import io
+
+    from graph.cli.main import main
+
+    out = tmp_path_factory.mktemp("mini-out")
+    build = ["build", "-q", "--records", str(mini_dir / "records"), "--corpus", str(mini_dir / "corpus"), "--out", str(out)]
+    assert main(build, stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    trig = out / "zone.trig"
+    assert main(["analyze", "-q", "--data", str(trig), "--out", str(out)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    return trig
+
+
+@pytest.fixture(scope="session")
+def mini_query_ds(mini_trig):
+    """The built mini zone and its analysis loaded for querying, with the default (RDFS) inferences."""
+    from graph.sparql.load import load
+
+    return load([mini_trig, mini_trig.with_name("analysis.trig")])
 
 
 @pytest.fixture(scope="session")

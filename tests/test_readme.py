@@ -21,7 +21,8 @@ def test_two_commands_for_a_fresh_machine():
 
 def test_ci_runs_exactly_the_readme_test_command():
     test_command = _shell_blocks()[1]
-    ci_lines = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith(("#", "set ", "cd ", "export "))]
+    lines = (ROOT / ".ci" / "run").read_text().splitlines()
+    ci_lines = [line for line in lines if line and not line.startswith(("#", "set ", "cd ", "export "))]
     assert ci_lines == [test_command]
 
 

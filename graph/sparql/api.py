@@ -8,10 +8,18 @@ returns plain Python values; :func:`answer` is the same on a dataset you hold.
 
 Examples
 --------
+With no ``data``, the question is asked of ``out/zone.trig`` (else the
+embedded Kunshan records): ``graph.query("companies-in-park",
+params={"park": "联东U谷科技园"})``. Here, of the tiny invented zone:
+
+>>> import pathlib, tempfile
 >>> import graph
->>> rows = graph.query("companies-in-park", params={"park": "联东U谷科技园"})
->>> "江苏液滴逻辑生物技术有限公司" in [row["name"] for row in rows]
-True
+>>> from graph.build.checked import checked_dataset
+>>> trig = pathlib.Path(tempfile.mkdtemp()) / "mini.trig"
+>>> _ = checked_dataset("tests/fixtures/mini/records").dataset.serialize(trig, format="trig")
+>>> rows = graph.query("companies-in-park", params={"park": "示例科技园"}, data=[trig])
+>>> [row["name"] for row in rows]
+['示例生物公司']
 """
 
 from __future__ import annotations

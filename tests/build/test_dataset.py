@@ -90,7 +90,8 @@ def test_source_report_is_described(mini_ds):
     cat = mini_ds.graph(catalogue_graph_iri())
     report = _iri("mini", "report")
     assert (report, RDF.type, ZK.SourceReport) in cat
-    assert cat.value(report, ZK.sha256) == Literal("763682a8bf8d8de862e28844b94d3be389fb9fa0797d69f033a75b8f864fabf0", datatype=XSD.hexBinary)
+    sha256 = "763682a8bf8d8de862e28844b94d3be389fb9fa0797d69f033a75b8f864fabf0"
+    assert cat.value(report, ZK.sha256) == Literal(sha256, datatype=XSD.hexBinary)
     assert cat.value(report, ZK.yearCovered) == Literal("2030", datatype=XSD.gYear)
     assert cat.value(report, ZK.characterCount).toPython() == 109
 
@@ -147,7 +148,8 @@ def test_tensions_get_their_own_graph(mini_texts, ontology):
     from graph.build.dataset import tensions_graph_iri
     from graph.curation.records import parse_records
 
-    texts = {**mini_texts, "tensions.yaml": "- {id: t1, kind: inconsistent-sum, involves: [mini-gdp], at: [mini:82-95, mini:96-107], note: Invented.}\n"}
+    tension = "- {id: t1, kind: inconsistent-sum, involves: [mini-gdp], at: [mini:82-95, mini:96-107], note: Invented.}\n"
+    texts = {**mini_texts, "tensions.yaml": tension}
     records, report = parse_records(texts)
     assert report.ok
     ds = to_dataset(records, ontology=ontology)
@@ -171,7 +173,8 @@ def test_tensions_query_lists_every_tension(mini_texts, ontology):
     def split(value) -> list[str]:
         return sorted(str(value).split(" | "))
 
-    rows = [(str(r.tension).rsplit("/", 1)[1], r.kind, str(r.note), split(r.involved), split(r.spans)) for r in ds.query(_query("tensions.rq"))]
+    rows = [(str(r.tension).rsplit("/", 1)[1], r.kind, str(r.note), split(r.involved), split(r.spans))
+            for r in ds.query(_query("tensions.rq"))]
     assert rows == [
         ("t1", ZK.InconsistentSum, "One.", ["demo-zone", "mini-gdp"], ["mini:82-95", "mini:96-107"]),
         ("t2", ZK.Duplicate, "Two.", ["demo-park"], ["mini:14-19", "mini:37-42"]),

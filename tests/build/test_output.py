@@ -54,6 +54,7 @@ def test_serialize_is_repeatable_in_process(mini_files, ontology, mini_dir):
     assert serialize(to_dataset(records, ontology=ontology)) == files
 
 
+@pytest.mark.slow
 def test_build_is_byte_identical_across_processes(tmp_path, mini_dir, in_processes):
     outs = in_processes(["build", "-q", "--records", str(mini_dir / "records")], tmp_path, seeds=("1", "2", "3"))
     assert sorted(outs[0]) == sorted([*FORMATS, "graph.html"])
@@ -119,6 +120,24 @@ def test_failure_while_renaming_restores_old_files(tmp_path, monkeypatch):
     monkeypatch.setattr(output.os, "replace", failing_replace)
     with pytest.raises(OutputError, match="I/O error"):
         write_outputs({"a.txt": b"new", "b.txt": b"new", "c.txt": b"new"}, out)
+    _unchanged(out)
+
+
+def test_failure_while_renaming_removes_the_new_files_already_moved_in(tmp_path, monkeypatch):
+    """A file with no earlier version, renamed into place before the failure, does not stay."""
+    out = _old(tmp_path)
+    real_replace = os.replace
+    calls = []
+
+    def failing_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(5, "I/O error")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", failing_replace)
+    with pytest.raises(OutputError, match="I/O error"):
+        write_outputs({"0-new.txt": b"new", "a.txt": b"new", "b.txt": b"new"}, out)
     _unchanged(out)
 
 

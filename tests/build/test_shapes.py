@@ -28,13 +28,15 @@ def _violations(texts, shapes, ontology):
     assert report.ok, report.format()
     where = {r.id: (r.file, r.line) for r in (*records.entities, *records.observations, *records.events)}
     ds = to_dataset(records, ontology=ontology)
-    return [(p.file, p.line, p.record, p.field, p.value, p.message) for p in check_shapes(ds, shapes=shapes, ontology=ontology, where=where).problems]
+    problems = check_shapes(ds, shapes=shapes, ontology=ontology, where=where).problems
+    return [(p.file, p.line, p.record, p.field, p.value, p.message) for p in problems]
 
 
 def test_mini_conforms(mini_texts, shapes, ontology):
     assert _violations(mini_texts, shapes, ontology) == []
 
 
+@pytest.mark.slow
 def test_kunshan_conforms(kunshan_dataset, shapes, ontology):
     report = check_shapes(kunshan_dataset, shapes=shapes, ontology=ontology)
     assert report.ok, report.format()
@@ -48,7 +50,8 @@ def test_person_without_a_role(mini_texts, shapes, ontology):
 
 
 def test_incubated_by_a_university(mini_texts, shapes, ontology):
-    texts = _mutate(mini_texts, "entities/all.yaml", "{rel: locatedIn, to: demo-park, at:", "{rel: incubatedBy, to: demo-university, at:")
+    texts = _mutate(mini_texts, "entities/all.yaml", "{rel: locatedIn, to: demo-park, at:",
+                    "{rel: incubatedBy, to: demo-university, at:")
     texts = _mutate(texts, "entities/all.yaml", '"mini:29-42"}', '"mini:29-55"}')
     assert _violations(texts, shapes, ontology) == [
         ("entities/all.yaml", 16, "demo-bio", "zk:incubatedBy", f"{DEFAULT_BASE}demo-university",
@@ -66,9 +69,11 @@ def test_located_in_a_company(mini_texts, shapes, ontology):
 
 
 def test_post_in_a_programme(mini_texts, shapes, ontology):
-    texts = _mutate(mini_texts, "entities/all.yaml", '{role: chairman, org: demo-bio, at: "mini:29-48"}', '{role: chairman, org: spark-talent, at: "mini:46-72"}')
+    texts = _mutate(mini_texts, "entities/all.yaml", '{role: chairman, org: demo-bio, at: "mini:29-48"}',
+                    '{role: chairman, org: spark-talent, at: "mini:46-72"}')
     [violation] = _violations(texts, shapes, ontology)
-    assert violation[3:] == ("org:organization", f"{DEFAULT_BASE}spark-talent", "a post is in exactly one organisation [MembershipShape]")
+    assert violation[3:] == ("org:organization", f"{DEFAULT_BASE}spark-talent",
+                             "a post is in exactly one organisation [MembershipShape]")
 
 
 def test_industry_relation_to_a_company(mini_texts, shapes, ontology):
@@ -106,11 +111,13 @@ def test_build_refuses_a_non_conforming_graph(tmp_path, mini_dir):
     records = tmp_path / "records"
     shutil.copytree(mini_dir / "records", records)
     path = records / "entities" / "all.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('  roles:\n    - {role: chairman, org: demo-bio, at: "mini:29-48"}\n', ""), encoding="utf-8")
+    roles = '  roles:\n    - {role: chairman, org: demo-bio, at: "mini:29-48"}\n'
+    path.write_text(path.read_text(encoding="utf-8").replace(roles, ""), encoding="utf-8")
     err = io.StringIO()
     code = main(["build", "--records", str(records), "--out", str(tmp_path / "out")], stdout=io.StringIO(), stderr=err)
     assert code == EXIT_DATA
-    assert "entities/all.yaml:25: record 'zhang-san', field '^org:member': a person holds a role in an organisation [PersonShape]" in err.getvalue()
+    assert ("entities/all.yaml:25: record 'zhang-san', field '^org:member': "
+            "a person holds a role in an organisation [PersonShape]") in err.getvalue()
     assert "against the SHACL shapes; nothing written" in err.getvalue()
     assert not (tmp_path / "out").exists()
 

@@ -58,6 +58,7 @@ def test_an_event_covers_only_a_whole_number_of_its_label(mini_texts):
     text = {"mini": "2030年3家"}
     records, _ = parse_records(texts)
     assert [g.text for g in uncovered_figures(records, text)] == ["3家"]
-    texts["events/mini.yaml"] = texts["events/mini.yaml"].replace("name_en: Demo University signs with the zone", "name_en: Demo University signs with 3 firms")
+    texts["events/mini.yaml"] = texts["events/mini.yaml"].replace("name_en: Demo University signs with the zone",
+                                                                  "name_en: Demo University signs with 3 firms")
     records, _ = parse_records(texts)
     assert uncovered_figures(records, text) == []

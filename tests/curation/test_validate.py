@@ -55,9 +55,11 @@ def test_reference_to_the_wrong_class(mini_texts):
 @pytest.mark.parametrize(
     ("file", "old", "new", "field", "value", "message"),
     [
-        ("entities/all.yaml", "class: Company", "class: Compny", "class", "Compny", "unknown entity class (did you mean Company?)"),
+        ("entities/all.yaml", "class: Company", "class: Compny", "class", "Compny",
+         "unknown entity class (did you mean Company?)"),
         ("events/mini.yaml", "class: Signing", "class: Sining", "class", "Sining", "unknown event class (did you mean Signing?)"),
-        ("entities/all.yaml", "rel: operatedBy", "rel: operatedby", "rel", "operatedby", "unknown relation (did you mean operatedBy?)"),
+        ("entities/all.yaml", "rel: operatedBy", "rel: operatedby", "rel", "operatedby",
+         "unknown relation (did you mean operatedBy?)"),
         ("observations/mini.yaml", "unit: 亿美元", "unit: 亿美圆", "unit", "亿美圆", "unknown unit (did you mean 亿美元?)"),
     ],
 )
@@ -84,7 +86,8 @@ def test_unknown_source(mini_texts):
 
 def test_missing_citation(mini_texts):
     [p] = _problems(_mutate(mini_texts, "entities/all.yaml", "  at: mini:14-19\n", ""))
-    assert (p.record, p.field, p.message) == ("demo-park", "at", "an entity needs at least one citation of where a report names it")
+    message = "an entity needs at least one citation of where a report names it"
+    assert (p.record, p.field, p.message) == ("demo-park", "at", message)
 
 
 def test_roles_only_on_people(mini_texts):

@@ -45,7 +45,8 @@ def test_json_is_deterministic_and_complete(zone):
     text = to_json(analyze(zone))
     assert text == to_json(analyze(zone))
     data = json.loads(text)
-    assert set(data["entities"]["urn:x:x"]) >= {"betweenness", "pagerank", "degree", "closeness", "eigenvector", "core_number", "community", "cls", "name_zh"}
+    fields = {"betweenness", "pagerank", "degree", "closeness", "eigenvector", "core_number", "community", "cls", "name_zh"}
+    assert set(data["entities"]["urn:x:x"]) >= fields
     assert data["brokers"] == ["urn:x:a1", "urn:x:b1", "urn:x:x"] and data["seed"] == 42
 
 
@@ -64,6 +65,22 @@ def test_rdf_graph(zone):
     assert float(g.value(run, ZK.modularity)) == pytest.approx(result.modularity)
 
 
+def test_analyze_command_and_sparql_over_the_analysis_on_the_mini_zone(mini_trig, mini_query_ds):
+    out = mini_trig.parent
+    assert (out / "analysis.json").is_file() and (out / "analysis.trig").is_file()
+    data = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+    zone = "https://w3id.org/zonekg/id/demo-zone"
+    assert max(data["entities"], key=lambda n: data["entities"][n]["betweenness"]) == zone
+    assert zone in data["brokers"]
+    from graph.sparql.api import answer
+
+    rows = answer(mini_query_ds, "SELECT ?e WHERE { ?e zk:pageRank ?p } ORDER BY DESC(?p)")[1].rows
+    assert len(rows) == len(data["entities"]) and str(rows[0][0]) == zone
+    university = answer(mini_query_ds, "SELECT ?name WHERE { kg:demo-university zk:community ?c . ?c rdfs:label ?name }")[1].rows
+    assert len(university) == 1
+
+
+@pytest.mark.slow
 def test_analyze_command_and_sparql_over_the_analysis(kunshan_trig, kunshan_query_ds):
     out = kunshan_trig.parent
     assert (out / "analysis.json").is_file() and (out / "analysis.trig").is_file()
@@ -79,12 +96,23 @@ def test_analyze_command_and_sparql_over_the_analysis(kunshan_trig, kunshan_quer
     assert len(fudan) == 1
 
 
+@pytest.mark.slow
 def test_analysis_is_byte_identical_across_processes(tmp_path, kunshan_trig, in_processes):
     outputs = in_processes(["analyze", "-q", "--data", str(kunshan_trig)], tmp_path)
     assert {"analysis.json", "analysis.trig", "report.html", "report.md", "report-degree.svg"} <= set(outputs[0])
     assert outputs[0] == outputs[1]
 
 
+def test_analyze_prints_the_summary_on_the_mini_zone(mini_trig, tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["analyze", "--data", str(mini_trig), "--out", str(tmp_path)], stdout=out, stderr=err) == EXIT_OK
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "6 entities, 6 relations, 2 communities (modularity 0.319), 3 brokers, 5 bridges"
+    assert lines[1].startswith("top betweenness: 示例高新区 0.700")
+    assert "loading the graph" in err.getvalue()
+
+
+@pytest.mark.slow
 def test_analyze_prints_the_summary(kunshan_trig, tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert main(["analyze", "--data", str(kunshan_trig), "--out", str(tmp_path)], stdout=out, stderr=err) == EXIT_OK

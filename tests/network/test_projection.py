@@ -24,7 +24,8 @@ def _short(g):
 
 def test_nodes_are_entities_not_vocabulary_or_figures(mini_ds):
     g = to_networkx(mini_ds)
-    assert sorted(n.removeprefix(KG) for n in g) == ["demo-bio", "demo-park", "demo-university", "demo-zone", "spark-talent", "zhang-san"]
+    entities = ["demo-bio", "demo-park", "demo-university", "demo-zone", "spark-talent", "zhang-san"]
+    assert sorted(n.removeprefix(KG) for n in g) == entities
     bio = g.nodes[f"{KG}demo-bio"]
     assert bio == {"cls": "Company", "name_zh": "示例生物公司", "name_en": "Demo Bio Co.", "years": ["2030"]}
 

@@ -21,6 +21,9 @@ from graph.build.synthetic import synthetic_records
 from graph.network.projection import to_networkx
 from graph.page.build import build_page
 
+#: Every test here starts pages in Chromium (seconds each), most on the Kunshan page.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def opened(open_page):
@@ -35,12 +38,16 @@ def opened(open_page):
     return opening
 
 
+#: The page's data, as a script on the page reads it.
+DATA = "JSON.parse(document.getElementById('zonekg-data').textContent)"
+
+
 def visible(page) -> dict:
     return page.evaluate("window.zonekg.visible()")
 
 
 def index_of(page, suffix: str) -> int:
-    return page.evaluate("(s) => JSON.parse(document.getElementById('zonekg-data').textContent).nodes.findIndex(n => n.iri.endsWith(s))", suffix)
+    return page.evaluate(f"(s) => {DATA}.nodes.findIndex(n => n.iri.endsWith(s))", suffix)
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +103,8 @@ def test_network_holds_exactly_the_graph(opened, kunshan_url, kunshan_graph):
     assert drawn["onCanvas"] == g.number_of_nodes()
 
 
-@pytest.mark.parametrize("query", ["昆山协鑫光电材料有限公司", "协鑫光电", "kunshan gcl optoelectronic", "kunshanxiexin", "ksxxgd"])
+@pytest.mark.parametrize("query", ["昆山协鑫光电材料有限公司", "协鑫光电", "kunshan gcl optoelectronic", "kunshanxiexin",
+                                   "ksxxgd"])
 def test_search_focuses_and_highlights_by_any_name(opened, kunshan_url, query):
     with opened(kunshan_url) as (page, _):
         page.fill("#search", query)
@@ -137,14 +145,15 @@ def test_filters_change_what_is_visible(opened, kunshan_url, kunshan_graph):
         assert visible(page)["nodes"] == in_both
         page.check("#year-all")
         page.select_option("#community", "1")
-        size = page.evaluate("JSON.parse(document.getElementById('zonekg-data').textContent).communities.find(c => c.number === 1).size")
+        size = page.evaluate(f"{DATA}.communities.find(c => c.number === 1).size")
         assert visible(page)["nodes"] == size < total["nodes"]
         page.click("#reset")
         page.locator("#relations input[value='locatedIn']").uncheck()
         assert visible(page) == {"nodes": total["nodes"], "edges": total["edges"] - located}
         page.click("#reset")
         assert visible(page) == total
-        assert page.locator("#stats").text_content() == f"显示 {total['nodes']} / {total['nodes']} 个实体，{total['edges']} / {total['edges']} 条关系"
+        nodes, edges = total["nodes"], total["edges"]
+        assert page.locator("#stats").text_content() == f"显示 {nodes} / {nodes} 个实体，{edges} / {edges} 条关系"
 
 
 def test_clicking_a_node_shows_its_facts_and_sources(opened, kunshan_url, kunshan_texts, artifacts):
@@ -260,7 +269,7 @@ def test_a_5000_entity_page_stays_usable(opened, large_page, artifacts):
         page.fill("#search", "hechengg")  # pinyin of the zone's name
         page.keyboard.press("Enter")
         assert page.locator("#panel h2").text_content() == "合成高新区"
-        others = page.evaluate("JSON.parse(document.getElementById('zonekg-data').textContent).nodes.filter(n => n.cls !== 'Company').length")
+        others = page.evaluate(f"{DATA}.nodes.filter(n => n.cls !== 'Company').length")
         page.locator("#legend input[value='Company']").uncheck()
         assert visible(page)["nodes"] == others < 2000
         page.click("#reset")

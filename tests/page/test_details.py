@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from graph.build.dataset import to_dataset
+from graph.curation.records import read_records
 from graph.network.projection import to_networkx
 from graph.page.details import entity_details, quote, search_keys
 
@@ -42,9 +44,12 @@ def test_spans_quote_the_report_exactly(kunshan_details, kunshan_texts):
         assert "\n" not in "".join(span["quote"])
 
 
-def test_without_texts_nothing_is_quoted(kunshan_dataset):
-    details = entity_details(kunshan_dataset, to_networkx(kunshan_dataset))
+def test_without_texts_nothing_is_quoted(mini_dir, ontology):
+    records, _ = read_records(mini_dir / "records")
+    ds = to_dataset(records, ontology=ontology)
+    details = entity_details(ds, to_networkx(ds))
     assert details.spans and not any("quote" in s for s in details.spans.values())
+    assert {"quote"} <= set(entity_details(ds, to_networkx(ds), texts={"mini": "x" * 109}).spans["mini:0-5"])
 
 
 def test_quote_stops_at_sentence_ends_and_caps_its_length():

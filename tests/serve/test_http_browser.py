@@ -10,6 +10,9 @@ import pytest
 
 from graph.serve.http import ServeOptions, make_server
 
+#: Every test here starts pages in Chromium (seconds each), most on the Kunshan page.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def served(kunshan_query_ds, kunshan_page):
@@ -40,7 +43,8 @@ def test_the_query_page_answers_a_library_question(open_page, served):
         page.locator("#questions button", has_text="(companies-in-park)").click()
         assert "companies-in-park" in page.locator("#params").text_content()
         page.click("#run")
-        page.locator("#status", has_text="row(s) in").wait_for(timeout=60_000)  # the page's CSP forbids eval, so no wait_for_function
+        # The page's CSP forbids eval, so no wait_for_function.
+        page.locator("#status", has_text="row(s) in").wait_for(timeout=60_000)
         rows = page.locator("#out table tr").count()
     assert rows > 2
     assert log.blocked == [] and log.console_errors == log.page_errors == []

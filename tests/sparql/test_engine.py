@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -37,9 +38,11 @@ def test_forms(text, form):
     ("text", "message"),
     [
         ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE <http://example.org/sparql> is refused"),
-        ("SELECT * WHERE { ?a ?b ?c OPTIONAL { SERVICE SILENT <http://e.org/> { ?s ?p ?o } } }", "SERVICE <http://e.org/> is refused"),
+        ("SELECT * WHERE { ?a ?b ?c OPTIONAL { SERVICE SILENT <http://e.org/> { ?s ?p ?o } } }",
+         "SERVICE <http://e.org/> is refused"),
         ("SELECT * FROM <http://example.org/data.ttl> WHERE { ?s ?p ?o }", "FROM <http://example.org/data.ttl> is refused"),
-        ("SELECT * FROM NAMED <file:///etc/passwd> WHERE { GRAPH ?g { ?s ?p ?o } }", "FROM NAMED <file:///etc/passwd> is refused"),
+        ("SELECT * FROM NAMED <file:///etc/passwd> WHERE { GRAPH ?g { ?s ?p ?o } }",
+         "FROM NAMED <file:///etc/passwd> is refused"),
         ("ASK FROM <file:///etc/hosts> { ?s ?p ?o }", "FROM <file:///etc/hosts> is refused"),
         ("LOAD <http://example.org/data.ttl>", "SPARQL Update is refused"),
         ("INSERT DATA { <http://a> <http://b> <http://c> }", "SPARQL Update is refused"),
@@ -47,12 +50,12 @@ def test_forms(text, form):
     ],
 )
 def test_refused(text, message):
-    with pytest.raises(QueryError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(QueryError, match=re.escape(message)):
         prepare(text)
 
 
 def test_load_is_refused_even_when_updates_are_allowed():
-    with pytest.raises(QueryError, match="LOAD <http://example.org/x> is refused"):
+    with pytest.raises(QueryError, match=re.escape("LOAD <http://example.org/x> is refused")):
         prepare("LOAD <http://example.org/x>", allow_update=True)
     assert prepare("INSERT DATA { <http://a> <http://b> <http://c> }", allow_update=True).form == "UPDATE"
 
@@ -106,9 +109,9 @@ def test_pathological_query_stops_at_the_time_limit():
     ds = _chain(400)  # about 8 s unbounded; deep enough, shallow enough for rdflib's recursion
     prepared = prepare("SELECT (COUNT(*) AS ?n) WHERE { ?a (<http://x.org/p>|^<http://x.org/p>)* ?b }")
     started = time.monotonic()
-    with pytest.raises(QueryTimeout, match="time limit of 2 s"):
-        run(ds, prepared, timeout=2)
-    assert time.monotonic() - started < 3.0
+    with pytest.raises(QueryTimeout, match=r"time limit of 0\.5 s"):
+        run(ds, prepared, timeout=0.5)
+    assert time.monotonic() - started < 0.5 + 1.5  # the limit, and killing the worker on a busy machine
 
 
 def test_refused_queries_open_no_file_and_no_socket(tmp_path):

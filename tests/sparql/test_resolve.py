@@ -22,7 +22,10 @@ def mini_ds(mini_texts, ontology):
 
 @pytest.mark.parametrize(
     "value",
-    ["示例生物公司", "示例生物", "Demo Bio Co.", "  示例\n生物公司 ", "demo bio co.", "kg:demo-bio", f"<{KG}demo-bio>", f"{KG}demo-bio"],
+    [
+        "示例生物公司", "示例生物", "Demo Bio Co.", "  示例\n生物公司 ", "demo bio co.",
+        "kg:demo-bio", f"<{KG}demo-bio>", f"{KG}demo-bio",
+    ],
 )
 def test_every_way_of_naming_an_entity(mini_ds, value):
     assert resolve(mini_ds, value) == URIRef(f"{KG}demo-bio")
@@ -35,8 +38,10 @@ def test_anything_else_is_a_plain_literal(mini_ds):
 
 def test_a_shared_name_is_refused_with_the_candidates(mini_texts, ontology):
     texts = dict(mini_texts)
-    texts["entities/all.yaml"] += "\n- {id: demo-bio-2, class: Company, name_zh: 另一公司, name_en: Other, aliases: [示例生物], at: mini:29-35}\n"
-    records, report = parse_records(texts)
+    texts["entities/all.yaml"] += (
+        "\n- {id: demo-bio-2, class: Company, name_zh: 另一公司, name_en: Other, aliases: [示例生物], at: mini:29-35}\n"
+    )
+    records, _ = parse_records(texts)
     ds = to_dataset(records, ontology=ontology)
     with pytest.raises(InputError, match="names several entities") as caught:
         resolve(ds, "示例生物")

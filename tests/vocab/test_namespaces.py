@@ -69,7 +69,8 @@ def test_organisation_kinds_are_organizations(ontology, cls):
 
 @pytest.mark.parametrize(
     "cls",
-    [ZK.Incubator, ZK.Accelerator, ZK.MakerSpace, ZK.IndustrialPark, ZK.IndustrialBase, ZK.Town, ZK.ScienceCity, ZK.RDHeadquarters],
+    [ZK.Incubator, ZK.Accelerator, ZK.MakerSpace, ZK.IndustrialPark, ZK.IndustrialBase, ZK.Town, ZK.ScienceCity,
+     ZK.RDHeadquarters],
 )
 def test_park_kinds_are_parks(ontology, cls):
     assert ZK.Park in _superclasses(ontology, cls)
@@ -96,6 +97,6 @@ def test_top_level_ontology_is_the_packaged_one():
 
 def test_undeclared_terms_fail():
     with pytest.raises(AttributeError):
-        ZK.Compny
+        ZK.Compny  # noqa: B018 - the attribute access is what must raise
     with pytest.raises(AttributeError):
-        SDO.Thingamajig
+        SDO.Thingamajig  # noqa: B018 - the attribute access is what must raise
