@@ -140,6 +140,7 @@ def test_every_company_is_in_an_industry_unless_the_reports_give_none(kunshan_re
     assert set(companies) - placed == NO_INDUSTRY
 
 
+@pytest.mark.slow
 def test_companies_by_industry_follows_the_hierarchy(kunshan_query_ds, kunshan_records):
     # 电子信息 also names the cluster: the question asks for an industry, so the industry is meant
     assert _companies_in(kunshan_query_ds, "电子信息") == {"q-tech"}

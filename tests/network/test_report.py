@@ -132,6 +132,7 @@ def test_the_chart_colours_a_change_by_its_verdict(result):
     assert VERDICT_COLOURS["worsened"] in render_report(result, changes=worse).files["report-indicators.svg"]
 
 
+@pytest.mark.slow
 def test_the_kunshan_report_lists_the_measures_whose_scope_differs(kunshan_trig):
     md = (kunshan_trig.parent / "report.md").read_text(encoding="utf-8")
     section = md.split("口径不同的相关指标")[1]
