@@ -82,7 +82,7 @@ def test_python_api_returns_plain_values(kunshan_trig):
     assert rows == [{
         "person": f"{KG}su-yang", "name": "苏阳", "role": "董事长",
         "organisation": f"{KG}droplet-logic", "organisation_name": "江苏液滴逻辑生物技术有限公司",
-        "report": f"{KG}report/khnz-2021",
+        "report": f"{KG}report/khnz-2021", "status": "current", "end": None,
     }]
     assert graph.query("ASK { ?x a zk:Zone }", data=[kunshan_trig]) is True
     triples = graph.query("CONSTRUCT { ?s a zk:Zone } WHERE { ?s a zk:Zone }", data=[kunshan_trig], reason="none")
