@@ -202,6 +202,12 @@ def test_the_distance_of_7_km_is_a_figure_about_both_carriers(kunshan_records):
         "zizhu-maiduo-accelerator", "distance-to", ("chuangku-space",), Decimal(7), ("about",))
 
 
+def test_the_service_month_tension_is_gone_and_the_rate_says_why(kunshan_records):
+    assert "service-month-rate-sum" not in {t.id for t in kunshan_records.tensions}
+    rate = next(o for o in kunshan_records.observations if o.id == "khnz-2021-service-month-resolution-rate")
+    assert rate.note and "no total" in rate.note
+
+
 def test_the_two_lin_teams_are_two_entities_each_led_by_him(kunshan_records):
     leads = _relations(kunshan_records, "lin-jianhui", "leads")
     assert {to: [str(c) for c in r.at] for to, r in leads.items()} == {
