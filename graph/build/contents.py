@@ -43,6 +43,8 @@ from graph.vocab.namespaces import (
     RDFS,
     SDO,
     SKOS,
+    SKOSXL,
+    TIME,
     ZK,
 )
 
@@ -64,6 +66,9 @@ __all__ = [
 NOT_ENTITIES = frozenset({str(ZK.Indicator), str(ZK.Role)})
 
 _ZK = str(ZK._NS)
+
+#: The OWL-Time properties that place an instant, most precise first.
+_POSITIONS = (TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
 
 
 def local_name(iri: str) -> str:
@@ -99,6 +104,8 @@ class EntityInfo:
     note: str
     spans: tuple[Citation, ...]
     years: tuple[str, ...]
+    supplied: tuple[str, ...] = ()
+    """The names (Chinese name or aliases) that no report prints: the curators supplied them."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,8 @@ class RelationInfo:
     date: str
     spans: tuple[Citation, ...]
     years: tuple[str, ...]
+    implied: bool = False
+    """True when the spans imply the relation without stating it."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,10 @@ class PostInfo:
     label_zh: str
     spans: tuple[Citation, ...]
     years: tuple[str, ...]
+    former: bool = False
+    """True when the post had ended by the time of the report (its tenure has an end)."""
+    start: str = ""
+    end: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +157,8 @@ class EventInfo:
     about: tuple[str, ...]
     spans: tuple[Citation, ...]
     years: tuple[str, ...]
+    status: str = "happened"
+    """``happened``, or ``planned`` for an event the report only expects."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +176,8 @@ class FigureInfo:
     qualifier_en: str
     qualifier_zh: str
     spans: tuple[Citation, ...]
+    about: tuple[str, ...] = ()
+    """Other entities the figure concerns (a talent programme whose selections the zone counts)."""
 
 
 @dataclass(frozen=True)
@@ -308,6 +325,10 @@ def _entities(index: _Index) -> dict[str, EntityInfo]:
             name_zh=index.label(node, "zh"), name_en=index.label(node, "en"),
             aliases=tuple(sorted({str(a) for a in index.values(node, SKOS.altLabel)})),
             note="\n".join(sorted(str(c) for c in index.values(node, RDFS.comment))), spans=spans, years=years,
+            supplied=tuple(sorted(
+                index.first(name, SKOSXL.literalForm)
+                for prop in (SKOSXL.prefLabel, SKOSXL.altLabel) for name in index.values(node, prop)
+            )),
         )
     return entities
 
@@ -323,6 +344,7 @@ def _relations(index: _Index) -> list[RelationInfo]:
             rel=local_name(predicate), predicate=predicate,
             label_en=index.label(URIRef(predicate), "en"), label_zh=index.label(URIRef(predicate), "zh"),
             date=index.first(statement, DCTERMS.date), spans=spans, years=years,
+            implied=index.first(statement, ZK.implied) == "true",
         ))
     return relations
 
@@ -333,10 +355,21 @@ def _posts(index: _Index) -> list[PostInfo]:
     for post in sorted(index.by_type.get(ORG.Membership, []), key=str):
         role = index.values(post, ORG.role)[0]
         spans, years = index.cited(post)
+        tenure = index.values(post, ORG.memberDuring)
+        start = end = ""
+        ended = False
+        if tenure:
+            for prop in (TIME.hasBeginning, TIME.hasEnd):
+                for instant in index.values(tenure[0], prop):
+                    when = next((str(v[0]) for p in _POSITIONS if (v := index.values(instant, p))), "")
+                    if prop == TIME.hasEnd:
+                        ended, end = True, when
+                    else:
+                        start = when
         posts.append(PostInfo(
             iri=str(post), person=index.first(post, ORG.member), organisation=index.first(post, ORG.organization),
             role=local_name(str(role)), label_en=index.label(role, "en"), label_zh=index.label(role, "zh"),
-            spans=spans, years=years,
+            spans=spans, years=years, former=ended, start=start, end=end,
         ))
     return posts
 
@@ -352,6 +385,7 @@ def _events(index: _Index) -> list[EventInfo]:
             name_en=index.label(event, "en"), name_zh=index.label(event, "zh"), date=index.first(event, SDO.startDate),
             participants=tuple(sorted(str(p) for p in index.values(event, ZK.participant))),
             about=tuple(sorted(str(a) for a in index.values(event, ZK.about))), spans=spans, years=years,
+            status="planned" if index.first(event, SDO.eventStatus) == str(ZK.EventPlanned) else "happened",
         ))
     return events
 
@@ -369,6 +403,7 @@ def _figures(index: _Index) -> list[FigureInfo]:
             value=_number(index.first(obs, SDO.value)), unit=index.first(obs, SDO.unitText),
             qualifier_en=", ".join(index.label(q, "en") for q in qualifiers),
             qualifier_zh="、".join(index.label(q, "zh") for q in qualifiers), spans=index.cited(obs)[0],
+            about=tuple(sorted(str(a) for a in index.values(obs, ZK.about))),
         ))
     return figures
 

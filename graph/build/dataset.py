@@ -12,11 +12,16 @@ so serialisations are deterministic):
     industries as concepts of ``zk:IndicatorScheme`` and ``zk:IndustryScheme``
     (``skos:inScheme``, ``skos:broader``/``skos:narrower``, ``skos:topConceptOf``
     for those under none; an indicator's ``skos:related``, ``skos:scopeNote``,
-    ``zk:direction`` and ``zk:dimension``).
+    ``zk:direction`` and ``zk:dimension``). A name no report prints is also
+    a ``skosxl:Label`` (``BASE label/{entity}/{name}``)
+    ``prov:wasAttributedTo`` the curators (``BASE agent/curators``), with
+    their reason as its comment and no evidence.
 ``BASE graph/SOURCE``
     what report ``SOURCE`` states: relation triples, each with an
-    ``rdf:Statement`` node; ``org:Membership`` posts; observations; events;
-    and the cited spans. Every fact points to its spans with ``zk:evidence``; a
+    ``rdf:Statement`` node (``zk:implied true`` when the span only implies
+    it); ``org:Membership`` posts (a former post ``org:memberDuring`` an
+    OWL-Time interval with an end); observations; events (with
+    ``schema:eventStatus``: happened or planned); and the cited spans. Every fact points to its spans with ``zk:evidence``; a
     span is an ``oa:SpecificResource`` of the report with an
     ``oa:TextPositionSelector`` (``oa:start``, ``oa:end``, code points,
     end exclusive).
@@ -66,10 +71,12 @@ from graph.vocab.namespaces import (
     ONTOLOGY_IRI,
     ORG,
     PREFIXES,
+    PROV,
     RDF,
     RDFS,
     SDO,
     SKOS,
+    SKOSXL,
     TIME,
     XSD,
     ZK,
@@ -79,6 +86,7 @@ from graph.vocab.terms import (
     DIRECTIONS,
     ENTITY_CLASSES,
     EVENT_CLASSES,
+    EVENT_STATUSES,
     HIERARCHY_CLASSES,
     QUALIFIERS,
     RELATIONS,
@@ -89,6 +97,7 @@ from graph.vocab.terms import (
 __all__ = [
     "Summary",
     "catalogue_graph_iri",
+    "curators_iri",
     "parse_ontology",
     "read_ontology",
     "report_graph_iri",
@@ -131,6 +140,11 @@ def report_graph_iri(source: str, base: str = DEFAULT_BASE) -> URIRef:
     return mint(base, source, kind="graph")
 
 
+def curators_iri(base: str = DEFAULT_BASE) -> URIRef:
+    """The agent that supplies the names no report prints: the zonekg curators."""
+    return mint(base, "curators", kind="agent")
+
+
 def _lang(text: str) -> str:
     return "zh" if _CJK.search(text) else "en"
 
@@ -142,6 +156,13 @@ def _date_literal(text: str) -> Literal:
     if m is not None:
         return Literal(text, datatype=XSD.gYearMonth)
     return Literal(text, datatype=XSD.gYear)
+
+
+#: What an undated end of a former post says of itself.
+_UNDATED_END = "before the report that calls the post former; the date is not printed"
+
+#: The OWL-Time property that places an instant, by the datatype of its date.
+_XSD_POSITION = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
 
 
 def _decimal(value: Decimal) -> Literal:
@@ -213,6 +234,8 @@ class _Builder:
             cat.add((iri, SKOS.prefLabel, Literal(name, lang=lang)))
         for alias in e.aliases:
             cat.add((iri, SKOS.altLabel, Literal(alias, lang=_lang(alias))))
+        for supplied in e.supplied:
+            self.supplied_name(iri, e.id, supplied.name, supplied.field, supplied.reason)
         if e.note:
             cat.add((iri, RDFS.comment, Literal(e.note, lang="en")))
         self.concept(e)
@@ -230,6 +253,8 @@ class _Builder:
                     g.add((stmt, DCTERMS.date, _date_literal(r.date)))
                 if r.note:
                     g.add((stmt, RDFS.comment, Literal(r.note, lang="en")))
+                if r.basis == "implied":
+                    g.add((stmt, ZK.implied, Literal(True)))
         for p in e.roles:
             post = mint(self.base, e.id, p.role, p.org, kind="membership")
             for g in self.cite(post, p.at):
@@ -239,6 +264,41 @@ class _Builder:
                 g.add((post, ORG.role, self.entity_iri[p.role]))
                 if p.note:
                     g.add((post, RDFS.comment, Literal(p.note, lang="en")))
+                if p.former or p.start:
+                    self.tenure(g, post, (e.id, p.role, p.org), start=p.start, end=p.end, ended=p.former)
+
+    def supplied_name(self, entity: URIRef, entity_id: str, name: str, fld: str, reason: str) -> None:
+        """A name no report prints, as a ``skosxl:Label`` attributed to the curators with their reason."""
+        label = mint(self.base, entity_id, name, kind="label")
+        curators = curators_iri(self.base)
+        cat = self.cat
+        cat.add((entity, SKOSXL.prefLabel if fld == "name_zh" else SKOSXL.altLabel, label))
+        cat.add((label, RDF.type, SKOSXL.Label))
+        cat.add((label, SKOSXL.literalForm, Literal(name, lang=_lang(name))))
+        cat.add((label, PROV.wasAttributedTo, curators))
+        cat.add((label, RDFS.comment, Literal(reason, lang="en")))
+        cat.add((curators, RDF.type, PROV.Agent))
+        cat.add((curators, RDFS.label, Literal("zonekg curators", lang="en")))
+        cat.add((curators, RDFS.label, Literal("zonekg 整理者", lang="zh")))
+
+    def tenure(
+        self, g: Graph, post: URIRef, ids: tuple[str, str, str], *, start: str | None, end: str | None, ended: bool,
+    ) -> None:
+        """``org:memberDuring`` an OWL-Time interval: its beginning and end when dated, an end without a date when only former."""
+        interval = mint(self.base, *ids, kind="tenure")
+        g.add((post, ORG.memberDuring, interval))
+        g.add((interval, RDF.type, TIME.ProperInterval))
+        for prop, date, part in ((TIME.hasBeginning, start, "start"), (TIME.hasEnd, end, "end")):
+            if date is None and not (part == "end" and ended):
+                continue
+            instant = mint(self.base, *ids, part, kind="tenure")
+            g.add((interval, prop, instant))
+            g.add((instant, RDF.type, TIME.Instant))
+            if date is not None:
+                when = _date_literal(date)
+                g.add((instant, _XSD_POSITION[URIRef(str(when.datatype))], when))
+            else:
+                g.add((instant, RDFS.comment, Literal(_UNDATED_END, lang="en")))
 
     def concept(self, e: Entity) -> None:
         """An indicator or industry as a concept of its scheme: broader, related, direction, dimension, scope note."""
@@ -302,6 +362,8 @@ class _Builder:
             g.add((iri, ZK.unit, unit))
             for q in o.qualifiers:
                 g.add((iri, ZK.qualifier, QUALIFIERS[q]))
+            for a in o.about:
+                g.add((iri, ZK.about, self.entity_iri[a]))
             if o.note:
                 g.add((iri, RDFS.comment, Literal(o.note, lang="en")))
 
@@ -339,6 +401,7 @@ class _Builder:
                 g.add((iri, ZK.about, self.entity_iri[a]))
             if ev.location:
                 g.add((iri, SDO.location, self.entity_iri[ev.location]))
+            g.add((iri, SDO.eventStatus, EVENT_STATUSES[ev.status]))
             if ev.note:
                 g.add((iri, RDFS.comment, Literal(ev.note, lang="en")))
 

@@ -4,10 +4,11 @@ Two checks over each report's text, read with whitespace removed (so a name
 or number split by a line break still counts):
 
 * :func:`uncovered_figures` — every number followed by a unit or counter
-  (亿元, 万平方米, 亩, %, 家, 个, 名 …; a year such as ``2021年`` is a date and
-  not counted) must lie in the citation of an observation whose value is that
-  number, or of an event whose date or label holds it, or be listed in
-  ``not-modelled.yaml``;
+  (亿元, 万平方米, 亩, 公里, MW, %, 家, 个, 名, 张 …, and 强 of a ranking such
+  as 前30强; a year such as ``2021年`` is a date and not counted), with or
+  without 多 or 余 between them (100多家), must lie in the citation of an
+  observation whose value is that number, or of an event whose date or label
+  holds it, or be listed in ``not-modelled.yaml``;
 * :func:`uncovered_names` — every word that ends like an organisation, place
   or programme name (公司, 集团, 大学, 学院, 研究院, 中心, 园, 空间, 基地, 小镇,
   计划, 平台, 联盟 …) must stand inside a printed name or alias of an entity,
@@ -24,6 +25,8 @@ Examples
 ['r:5-7 公司 (…甲公司与乙公司合…)']
 >>> [g.text for g in uncovered_figures(records, {"r": "新增企业12家，2021年"})]
 ['12家']
+>>> [g.text for g in uncovered_figures(records, {"r": "相距5公里，发3张卡，进入前20强，引进40多家"})]
+['5公里', '3张', '20强', '40多家']
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ FIGURE_UNITS: tuple[str, ...] = (
     "亿元", "万元", "元", "亿美元", "万美元", "美元", "万平方米", "平方米", "平方千米", "平方公里", "亩",
     "%", "家", "个", "名", "件", "项", "所", "枚", "位", "倍", "年", "层", "米", "分钟", "秒", "颗",
     "片", "万片", "万颗", "批", "人", "条", "座", "台", "次", "mw", "mm",
+    # lengths, sheets, and the places of a ranking (前30强)
+    "公里", "千米", "张", "强",
 )
 
 #: Word endings of organisation, place and programme names.
@@ -74,7 +79,8 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_FIGURE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)({_alternation(FIGURE_UNITS)})")
+#: A number, then 多 or 余 ("more than") if printed, then a unit.
+_FIGURE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?({_alternation(FIGURE_UNITS)})")
 _SUFFIX = re.compile(_alternation(NAME_SUFFIXES))
 
 

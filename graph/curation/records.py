@@ -19,6 +19,22 @@ Examples
 >>> records, report = parse_records(texts)
 >>> report.ok, records.entities[0].name_en, records.entities[0].at[0].start
 (True, 'Kunshan High-tech Zone', 1)
+
+A name the reports do not print (a legal name, a full official name, a
+typing variant) is written as a mapping with ``source: curator`` and a
+``reason``; it stays among the names and is listed in :attr:`Entity.supplied`:
+
+>>> records, report = parse_records({"entities/x.yaml": '''
+... - id: kunshan-hnz
+...   class: Zone
+...   name_zh: 昆山高新区
+...   name_en: Kunshan High-tech Zone
+...   aliases: [{name: 昆山高新技术产业开发区, source: curator, reason: the official full name}]
+...   at: khnz-2021:1-6
+... '''})
+>>> e = records.entities[0]
+>>> e.aliases, [(n.name, n.field, n.reason) for n in e.supplied]
+(('昆山高新技术产业开发区',), [('昆山高新技术产业开发区', 'aliases', 'the official full name')])
 """
 
 from __future__ import annotations
@@ -44,6 +60,7 @@ __all__ = [
     "RecordSet",
     "Relation",
     "Source",
+    "SuppliedName",
     "Tension",
     "parse_date",
     "parse_records",
@@ -77,25 +94,60 @@ class Citation:
 
 @dataclass(frozen=True)
 class Relation:
-    """``rel`` from the owning entity to entity ``to``, as stated at ``at``."""
+    """``rel`` from the owning entity to entity ``to``, as stated at ``at``.
+
+    ``basis`` is ``stated`` (the default: the span says it) or ``implied`` (the
+    span implies it without saying it; the ``note`` says how).
+    """
 
     rel: str
     to: str
     at: tuple[Citation, ...]
     date: str | None = None
     note: str | None = None
+    basis: str = "stated"
     line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
 class Post:
-    """A person's role (a Role entity id) in an organisation, as stated at ``at``."""
+    """A person's role (a Role entity id) in an organisation, as stated at ``at``.
+
+    ``status`` is ``current`` or ``former`` (the report calls it a past post,
+    原…), unset meaning current; ``start`` and ``end`` are dates when the report
+    gives them, and a post with an ``end`` is former.
+    """
 
     role: str
     org: str
     at: tuple[Citation, ...]
     note: str | None = None
+    status: str | None = None
+    start: str | None = None
+    end: str | None = None
     line: int = field(default=0, compare=False)
+
+    @property
+    def former(self) -> bool:
+        """True when the post had ended by the time of the report."""
+        return self.status == "former" or self.end is not None
+
+
+@dataclass(frozen=True)
+class SuppliedName:
+    """A name of an entity that no report prints, supplied by the curators with their ``reason``.
+
+    ``field`` is ``name_zh`` or ``aliases``; ``source`` must be ``curator``.
+    ``at`` is read only so that :mod:`graph.curation.validate` can refuse it:
+    a supplied name is never cited to a report.
+    """
+
+    name: str
+    field: str
+    source: str
+    reason: str
+    at: tuple[Citation, ...] = ()
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -125,12 +177,19 @@ class Entity:
     direction: str | None = None
     dimension: str | None = None
     scope_note: str | None = None
+    supplied: tuple[SuppliedName, ...] = ()
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def names(self) -> tuple[str, ...]:
         """The Chinese name, the English name and the aliases."""
         return (self.name_zh, self.name_en, *self.aliases)
-    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def printed_names(self) -> tuple[str, ...]:
+        """The Chinese name and the aliases that are not curator-supplied: the names a report prints."""
+        supplied = {n.name for n in self.supplied}
+        return tuple(n for n in (self.name_zh, *self.aliases) if n not in supplied)
 
 
 @dataclass(frozen=True)
@@ -148,12 +207,17 @@ class Observation:
     line: int
     qualifiers: tuple[str, ...] = ()
     note: str | None = None
+    about: tuple[str, ...] = ()
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
 class Event:
-    """A dated happening with its participants and what it is about."""
+    """A dated happening with its participants and what it is about.
+
+    ``status`` is ``happened`` (the default) or ``planned``: a date the report
+    expects (预计, 计划) is a plan, never a fact.
+    """
 
     id: str
     cls: str
@@ -167,6 +231,7 @@ class Event:
     about: tuple[str, ...] = ()
     location: str | None = None
     note: str | None = None
+    status: str = "happened"
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -257,6 +322,10 @@ def parse_date(text: str) -> tuple[int, int | None, int | None] | None:
 
 class _Bad(ValueError):
     """A field's value does not fit its type; the message says how."""
+
+
+class _Reported(ValueError):
+    """A field's value is wrong and its problems are already reported (a nested mapping's fields)."""
 
 
 T = TypeVar("T")
@@ -365,6 +434,8 @@ class _Reader:
             except _Bad as exc:
                 self.problems.append(Problem(self.file, child.line, record, key, _show(child), str(exc)))
                 ok = False
+            except _Reported:
+                ok = False
         for key, (required, _) in spec.items():
             if required and key not in node.value:
                 self.problems.append(Problem(self.file, node.line, record, key, "", "missing required field"))
@@ -394,15 +465,56 @@ def _show(node: Node) -> str:
 
 _RELATION_SPEC: _Spec = {
     "rel": (True, _text), "to": (True, _ident), "at": (True, _cites),
-    "date": (False, _date), "note": (False, _text),
+    "date": (False, _date), "note": (False, _text), "basis": (False, _text),
 }
-_POST_SPEC: _Spec = {"role": (True, _ident), "org": (True, _ident), "at": (True, _cites), "note": (False, _text)}
+_POST_SPEC: _Spec = {
+    "role": (True, _ident), "org": (True, _ident), "at": (True, _cites), "note": (False, _text),
+    "status": (False, _text), "start": (False, _date), "end": (False, _date),
+}
+_SUPPLIED_SPEC: _Spec = {"name": (True, _text), "source": (True, _text), "reason": (True, _text), "at": (False, _cites)}
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A name as read: its text, and the curator's note on it when it is supplied rather than printed."""
+
+    text: str
+    supplied: SuppliedName | None = None
+
+
+def _names(reader: _Reader, fld: str, *, many: bool) -> Callable[[Node], object]:
+    """Read a name (or a list of names): each a string, or a mapping ``{name, source, reason}`` for a supplied one."""
+
+    def one(node: Node) -> _Name:
+        if isinstance(node.value, str):
+            return _Name(_text(node))
+        if not isinstance(node.value, dict):
+            raise _Bad("must be a name, or a mapping {name, source: curator, reason} for a name no report prints")
+        values = reader.fields(node, _SUPPLIED_SPEC, reader.current, "a supplied name")
+        if values is None:
+            raise _Reported
+        return _Name(str(values["name"]), SuppliedName(
+            name=str(values["name"]), field=fld, source=str(values["source"]), reason=str(values["reason"]),
+            at=values.get("at", ()), line=node.line,  # type: ignore[arg-type]
+        ))
+
+    if not many:
+        return one
+
+    def read(node: Node) -> tuple[_Name, ...]:
+        if isinstance(node.value, (str, dict)):
+            return (one(node),)
+        if not isinstance(node.value, list):
+            raise _Bad("must be a list")
+        return tuple(one(n) for n in node.value)
+
+    return read
 
 
 def _entity_spec(reader: _Reader) -> _Spec:
     return {
-        "id": (True, _ident), "class": (True, _text), "name_zh": (True, _text), "name_en": (True, _text),
-        "aliases": (False, _list(_text)), "at": (False, _cites),
+        "id": (True, _ident), "class": (True, _text), "name_zh": (True, _names(reader, "name_zh", many=False)),
+        "name_en": (True, _text), "aliases": (False, _names(reader, "aliases", many=True)), "at": (False, _cites),
         "relations": (False, reader.nested(_RELATION_SPEC, Relation, "a relation")),
         "roles": (False, reader.nested(_POST_SPEC, Post, "a role")),
         "note": (False, _text),
@@ -411,17 +523,28 @@ def _entity_spec(reader: _Reader) -> _Spec:
     }
 
 
+def _entity(**values: object) -> Entity:
+    """Build an entity from its fields as read, the supplied names gathered into :attr:`Entity.supplied`."""
+    name_zh = values.pop("name_zh")
+    aliases = values.pop("aliases", ())
+    assert isinstance(name_zh, _Name) and isinstance(aliases, tuple)
+    read = (name_zh, *aliases)
+    supplied = tuple(n.supplied for n in read if n.supplied is not None)
+    return Entity(name_zh=name_zh.text, aliases=tuple(n.text for n in aliases), supplied=supplied, **values)  # type: ignore[arg-type]
+
+
 _SPECS: dict[str, tuple[Callable[[_Reader], _Spec], Callable[..., object], str]] = {
-    "entities": (_entity_spec, Entity, "an entity"),
+    "entities": (_entity_spec, _entity, "an entity"),
     "observations": (lambda _: {
         "id": (True, _ident), "subject": (True, _ident), "indicator": (True, _ident),
         "period": (True, _date), "value": (True, _decimal), "unit": (True, _text),
         "qualifiers": (False, _list(_text)), "at": (True, _cites), "note": (False, _text),
+        "about": (False, _list(_ident)),
     }, Observation, "an observation"),
     "events": (lambda _: {
         "id": (True, _ident), "class": (True, _text), "name_en": (True, _text), "name_zh": (False, _text),
         "date": (True, _date), "participants": (False, _list(_ident)), "about": (False, _list(_ident)),
-        "location": (False, _ident), "at": (True, _cites), "note": (False, _text),
+        "location": (False, _ident), "at": (True, _cites), "note": (False, _text), "status": (False, _text),
     }, Event, "an event"),
     "sources": (lambda _: {
         "id": (True, _ident), "title": (True, _text), "year": (True, _date), "file": (True, _text),

@@ -5,11 +5,15 @@ right class, known classes, relations, units and qualifiers, and every citation
 inside its report. The vocabularies hold together: a ``broader`` concept is of
 the record's own class (an indicator under an indicator, an industry under an
 industry) and no chain of them comes back to where it started; only indicators
-have a direction, a dimension, related indicators and a scope note; an indicator
-with figures has a dimension, and every one of its figures is printed in a unit
-of it. Given the reports' texts, also that each report is the
-version the records cite (length and SHA-256) and that each cited span, with
-whitespace removed, names what it is cited for.
+have a direction, a dimension, related indicators and a scope note; an
+indicator with figures has a dimension, and every one of its figures is printed
+in a unit of it. A name the curators supply is never cited to a report, a
+former post does not carry on, an implied relation says why in its note, and an
+event dated after its report was written can only be planned. Given the
+reports' texts, also that each report is the version the records cite (length
+and SHA-256), that each cited span, with whitespace removed, names what it is
+cited for, and that every printed name of an entity stands in one of the spans
+that cite it (a name no report prints must be marked ``source: curator``).
 
 Examples
 --------
@@ -37,9 +41,11 @@ from graph.curation.records import (
     Event,
     NotModelled,
     Observation,
+    Post,
     RecordSet,
     Source,
     Tension,
+    parse_date,
 )
 from graph.curation.text import squash
 from graph.vocab.terms import (
@@ -48,8 +54,12 @@ from graph.vocab.terms import (
     DIRECTIONS,
     ENTITY_CLASSES,
     EVENT_CLASSES,
+    EVENT_STATUSES,
     HIERARCHY_CLASSES,
+    NAME_SOURCES,
+    POST_STATUSES,
     QUALIFIERS,
+    RELATION_BASES,
     RELATIONS,
     TENSION_KINDS,
     UNITS,
@@ -136,9 +146,14 @@ class _Checker:
         if not e.at and e.cls not in CONCEPT_CLASSES:
             self.at(e, "at", "", "an entity needs at least one citation of where a report names it")
         self.cites(e.file, e.id, "at", e.at, [e.name_zh, *e.aliases])
+        self.names(e)
         for r in e.relations:
             if r.rel not in RELATIONS:
                 self.add(e.file, r.line, e.id, "rel", r.rel, "unknown relation" + _hint(r.rel, RELATIONS))
+            if r.basis not in RELATION_BASES:
+                self.add(e.file, r.line, e.id, "basis", r.basis, "unknown basis (known: " + ", ".join(RELATION_BASES) + ")")
+            elif r.basis == "implied" and not r.note:
+                self.add(e.file, r.line, e.id, "note", "", "an implied relation needs a note saying how the span implies it")
             if r.to == e.id:
                 self.add(e.file, r.line, e.id, "to", r.to, "an entity cannot relate to itself")
             self.ref(e.file, r.line, e.id, "to", r.to)
@@ -149,6 +164,38 @@ class _Checker:
             self.ref(e.file, p.line, e.id, "role", p.role, ["Role"])
             self.ref(e.file, p.line, e.id, "org", p.org)
             self.cites(e.file, e.id, "at", p.at, self.names_of(e.id, p.org))
+            self.post(e, p)
+
+    def post(self, e: Entity, p: Post) -> None:
+        if p.status is not None and p.status not in POST_STATUSES:
+            self.add(e.file, p.line, e.id, "status", p.status, "unknown post status (known: " + ", ".join(POST_STATUSES) + ")")
+        elif p.status == "current" and p.end is not None:
+            self.add(e.file, p.line, e.id, "end", p.end, "a post with an end is former: say status: former or drop the end")
+        if p.start and p.end and _day(p.start) > _day(p.end, last=True):
+            self.add(e.file, p.line, e.id, "end", p.end, f"a post cannot end before it starts ({p.start})")
+
+    def names(self, e: Entity) -> None:
+        """Supplied names are the curators', never cited; printed names stand in a span that cites the entity."""
+        for n in e.supplied:
+            if n.source not in NAME_SOURCES:
+                self.add(e.file, n.line, e.id, n.field, n.name, "unknown name source (known: " + ", ".join(NAME_SOURCES) + ")")
+            for c in n.at:
+                self.add(e.file, c.line or n.line, e.id, n.field, n.name,
+                         f"a curator-supplied name is never cited to a report (drop {c}; cite a printed name instead)")
+        if self.corpus is None or e.cls in CONCEPT_CLASSES or not e.at:
+            return
+        spans = [squash(self.corpus[c.source][c.start:c.end]) for c in e.at if c.source in self.corpus]
+        if not any(squash(n) in span for n in (e.name_zh, *e.aliases) for span in spans):
+            return  # no span names the entity at all: the citation check has said so, span by span
+        for n in e.supplied:
+            if squash(n.name) in "\n".join(spans):
+                self.at(e, n.field, n.name,
+                        "a name marked source: curator is printed in a span that cites the entity: it is not supplied")
+        for name in e.printed_names:
+            if not any(squash(name) in span for span in spans):
+                fld = "name_zh" if name == e.name_zh else "aliases"
+                self.at(e, fld, name, "no span that cites the entity prints this name: cite where a report prints it, "
+                        "or mark it {name: …, source: curator, reason: …}")
 
     def concept(self, e: Entity) -> None:
         """The vocabulary fields: ``broader`` within the record's class; the indicator-only fields."""
@@ -228,10 +275,21 @@ class _Checker:
             if q not in QUALIFIERS:
                 self.at(o, "qualifiers", q, "unknown qualifier (known: " + ", ".join(QUALIFIERS) + ")")
         self.cites(o.file, o.id, "at", o.at, [format(o.value, "f")])
+        for target in o.about:
+            self.ref(o.file, o.lines.get("about", o.line), o.id, "about", target)
 
     def event(self, ev: Event) -> None:
         if ev.cls not in EVENT_CLASSES:
             self.at(ev, "class", ev.cls, "unknown event class" + _hint(ev.cls, EVENT_CLASSES))
+        if ev.status not in EVENT_STATUSES:
+            self.at(ev, "status", ev.status, "unknown event status (known: " + ", ".join(EVENT_STATUSES) + ")")
+        elif ev.status == "happened":
+            for c in ev.at:
+                source = self.sources.get(c.source)
+                if source is not None and _day(ev.date) > _day(source.published or source.year, last=True):
+                    self.at(ev, "date", ev.date, f"dated after report {c.source} was written, so it cannot have happened "
+                            "by then: mark it status: planned")
+                    break
         for fld, ids in (("participants", ev.participants), ("about", ev.about)):
             for target in ids:
                 self.ref(ev.file, ev.lines.get(fld, ev.line), ev.id, fld, target)
@@ -265,6 +323,14 @@ class _Checker:
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             if digest != s.sha256:
                 self.at(s, "sha256", s.sha256, f"the report's text has SHA-256 {digest}")
+
+
+def _day(text: str, *, last: bool = False) -> tuple[int, int, int]:
+    """A date written YYYY[-MM[-DD]] as its first day (or its ``last``), for comparing dates of any precision."""
+    y, m, d = parse_date(text) or (0, None, None)
+    if last:
+        return y, m or 12, d or 31
+    return y, m or 1, d or 1
 
 
 def validate(records: RecordSet, *, corpus: Mapping[str, str] | None = None) -> Report:

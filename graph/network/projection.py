@@ -10,10 +10,12 @@ IRI (as ``str``):
 * **edges** are the relations each report states (the ``rdf:Statement``
   nodes), keyed by the relation's local name, with ``predicate`` (IRI),
   ``label_en``, ``label_zh``, ``date`` (if stated), ``spans`` (:class:`~graph.build.contents.Citation` values)
-  and ``years``; n-ary nodes collapse into labelled edges: an
-  ``org:Membership`` becomes *person → organisation* keyed ``post:ROLE``, and
-  an event links each participant to each other participant and to what it
-  is about, keyed ``event:CLASS`` with the event's date.
+  and ``years`` (and ``implied`` when the spans only imply it); n-ary nodes
+  collapse into labelled edges: an ``org:Membership`` becomes *person →
+  organisation* keyed ``post:ROLE`` (with ``former`` and ``end`` when the post
+  had ended), and an event links each participant to each other participant
+  and to what it is about, keyed ``event:CLASS`` with the event's date and
+  ``status`` (``happened`` or ``planned``).
 
 Observations, spans and other provenance nodes are not entities and never
 become nodes. Options restrict the projection by class (a class includes its
@@ -102,12 +104,13 @@ def to_networkx(
 
     for r in contents.relations:
         add_edge(r.subject, r.object, r.rel, predicate=r.predicate, label_en=r.label_en, label_zh=r.label_zh,
-                 date=r.date, spans=r.spans, years=r.years)
+                 date=r.date, spans=r.spans, years=r.years, **({"implied": True} if r.implied else {}))
     for p in contents.posts:
         add_edge(p.person, p.organisation, f"post:{p.role}", predicate=str(ORG.memberOf), label_en=p.label_en,
-                 label_zh=p.label_zh, date="", spans=p.spans, years=p.years)
+                 label_zh=p.label_zh, date="", spans=p.spans, years=p.years,
+                 **({"former": True, "end": p.end} if p.former else {}))
     for e in contents.events:
-        attrs = dict(predicate=e.cls_iri or "None", label_en=e.name_en, label_zh=e.name_zh, date=e.date)
+        attrs = dict(predicate=e.cls_iri or "None", label_en=e.name_en, label_zh=e.name_zh, date=e.date, status=e.status)
         key = f"event:{e.cls}"
         for a, b in combinations(e.participants, 2):
             add_edge(a, b, key, spans=e.spans, years=e.years, **attrs)

@@ -299,6 +299,13 @@ def _edge_row(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
     }
     if data.get("date"):
         row["date"] = data["date"]
+    for flag in ("implied", "former"):  # read between the lines; a post that had ended
+        if data.get(flag):
+            row[flag] = True
+    if data.get("end"):
+        row["end"] = data["end"]
+    if data.get("status") == "planned":  # a forecast is never drawn as a fact
+        row["planned"] = True
     if key.startswith("event:"):  # an event's own name says more than its class
         row.update(zh=data.get("label_zh", ""), en=data.get("label_en", ""))
     return row

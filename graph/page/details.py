@@ -1,9 +1,12 @@
 """What the page's side panel says of each entity, read from the dataset, with every fact's source.
 
 :func:`entity_details` gathers, for each node of the projection: its record
-id, aliases and note, the places the reports name it, its figures by year
-(value, unit, qualifier, whether a recorded tension involves it), the
-events it takes part in, and the tensions that involve it, all from
+id, aliases (and which of its names the curators supplied, no report
+printing them) and note, the places the reports name it, its figures by
+year (value, unit, qualifier, whether a recorded tension involves it,
+including the figures of another subject that concern it), the events it
+takes part in with their status (happened or planned), and the tensions
+that involve it, all from
 :func:`graph.build.contents.read_contents`. Every fact refers to its spans by
 the key ``str(span)`` (``report:start-end``), the form the page's JSON uses;
 :attr:`Details.spans` gives each span's report and year and, when the
@@ -105,7 +108,8 @@ def entity_details(ds: Dataset | Contents, g: nx.MultiDiGraph, *, texts: Mapping
             tensions.setdefault(target, []).append(tension)
     figures_of: dict[str, list[FigureInfo]] = {}
     for figure in contents.figures:
-        figures_of.setdefault(figure.subject, []).append(figure)
+        for concerned in dict.fromkeys((figure.subject, *figure.about)):
+            figures_of.setdefault(concerned, []).append(figure)
     events_of: dict[str, list[tuple[EventInfo, str]]] = {}
     for event in contents.events:
         for role, members in (("participant", event.participants), ("about", event.about)):
@@ -125,10 +129,12 @@ def entity_details(ds: Dataset | Contents, g: nx.MultiDiGraph, *, texts: Mapping
             "id": f.id, "year": f.year, "indicator_zh": f.indicator_zh, "indicator_en": f.indicator_en,
             "value": f.value, "unit": f.unit, "qualifier_en": f.qualifier_en, "qualifier_zh": f.qualifier_zh,
             "spans": spans.keys(f.spans), "tensions": [t.id for t in tensions.get(f.iri, [])],
+            **({"of": f.subject} if f.subject != node else {}),
         } for f in observations]
         figures.sort(key=lambda f: (f["year"], f["indicator_zh"], f["id"]))
         events = [{
-            "zh": e.name_zh, "en": e.name_en, "date": e.date, "cls": e.cls, "role": role, "spans": spans.keys(e.spans),
+            "zh": e.name_zh, "en": e.name_en, "date": e.date, "cls": e.cls, "role": role, "status": e.status,
+            "spans": spans.keys(e.spans),
         } for e, role in events_of.get(node, [])]
         events.sort(key=lambda e: (e["date"], e["en"], e["role"]))
         involved = list(tensions.get(node, []))
@@ -136,7 +142,7 @@ def entity_details(ds: Dataset | Contents, g: nx.MultiDiGraph, *, texts: Mapping
         attrs = g.nodes[node]
         entities[node] = {
             "id": entity.id if entity else node.rsplit("/", 1)[-1],
-            "aliases": aliases, "note": entity.note if entity else "",
+            "aliases": aliases, "supplied": list(entity.supplied) if entity else [], "note": entity.note if entity else "",
             "spans": spans.keys(entity.spans) if entity else [],
             "figures": figures, "events": events, "tensions": [tension_entry(t) for t in dict.fromkeys(involved)],
             "search": search_keys([attrs.get("name_zh", ""), *aliases], [attrs.get("name_en", "")]),

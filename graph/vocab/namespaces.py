@@ -51,6 +51,7 @@ __all__ = [
     "SDO",
     "SHAPES",
     "SKOS",
+    "SKOSXL",
     "TIME",
     "XSD",
     "ZK",
@@ -237,6 +238,17 @@ class ZK(DefinedNamespace):
     ImpossibleDate: URIRef
     Duplicate: URIRef
 
+    # Carriers within carriers, team leaders, conferrers
+    partOf: URIRef
+    leads: URIRef
+    conferredBy: URIRef
+    implied: URIRef
+    # Posts over time, planned events, supplied names
+    Watt: URIRef
+    RankPlaces: URIRef
+    EventHappened: URIRef
+    EventPlanned: URIRef
+
 
 class SDO(DefinedNamespace):
     """The schema.org terms zonekg uses (rdflib's copy predates ``observationAbout``)."""
@@ -250,6 +262,7 @@ class SDO(DefinedNamespace):
     Corporation: URIRef
     EducationalOrganization: URIRef
     Event: URIRef
+    EventStatusType: URIRef
     GovernmentOrganization: URIRef
     Observation: URIRef
     Organization: URIRef
@@ -259,12 +272,26 @@ class SDO(DefinedNamespace):
     Report: URIRef
     ResearchOrganization: URIRef
     about: URIRef
+    containedInPlace: URIRef
+    eventStatus: URIRef
     location: URIRef
     observationAbout: URIRef
     startDate: URIRef
     unitText: URIRef
     value: URIRef
     variableMeasured: URIRef
+
+
+class SKOSXL(DefinedNamespace):
+    """The SKOS eXtension for Labels: a name as a node, so that who supplied it can be said."""
+
+    _NS = Namespace("http://www.w3.org/2008/05/skos-xl#")
+    _fail = True
+
+    Label: URIRef
+    literalForm: URIRef
+    prefLabel: URIRef
+    altLabel: URIRef
 
 
 class OA(DefinedNamespace):
@@ -336,6 +363,7 @@ PREFIXES: tuple[tuple[str, Namespace | str], ...] = (
     ("schema", str(SDO._NS)),
     ("foaf", str(FOAF)),
     ("skos", str(SKOS)),
+    ("skosxl", str(SKOSXL._NS)),
     ("prov", str(PROV)),
     ("time", str(TIME)),
     ("oa", str(OA._NS)),

@@ -12,7 +12,7 @@ True
 >>> UNITS["亿元"]
 (rdflib.term.URIRef('https://w3id.org/zonekg/ontology#CNY'), Decimal('100000000'))
 >>> sorted(DIMENSIONS)
-['CNY', 'Count', 'Metre', 'Percent', 'Rank', 'Ratio', 'Second', 'SquareMetre', 'USD']
+['CNY', 'Count', 'Metre', 'Percent', 'Rank', 'RankPlaces', 'Ratio', 'Second', 'SquareMetre', 'USD', 'Watt']
 >>> DIRECTIONS["lower-is-better"] == ZK.LowerIsBetter
 True
 """
@@ -33,9 +33,13 @@ __all__ = [
     "DIRECTIONS",
     "ENTITY_CLASSES",
     "EVENT_CLASSES",
+    "EVENT_STATUSES",
     "HIERARCHY_CLASSES",
+    "NAME_SOURCES",
+    "POST_STATUSES",
     "QUALIFIERS",
     "RELATIONS",
+    "RELATION_BASES",
     "TENSION_KINDS",
     "UNITS",
 ]
@@ -78,6 +82,9 @@ RELATIONS: Mapping[str, URIRef] = MappingProxyType(
             "subsidiaryOf", "restructuredFrom", "founded", "memberOfCluster", "inIndustry",
             "hasDesignation", "receivedAward", "plans", "builds", "hostedBy", "develops",
             "participatesIn", "selectedFor",
+            # a carrier inside a larger carrier (schema:containedInPlace), a person heading a
+            # team (org:headOf), the body that confers a designation or award
+            "partOf", "leads", "conferredBy",
         ),
         "memberOf": ORG.memberOf,
         "unitOf": ORG.unitOf,
@@ -103,6 +110,19 @@ DIRECTIONS: Mapping[str, URIRef] = MappingProxyType(
     }
 )
 
+#: How a relation rests on its span: ``stated`` (the default) or ``implied`` (read between the lines; the note says how).
+RELATION_BASES: tuple[str, ...] = ("stated", "implied")
+
+#: A post is ``current`` (the default) or ``former`` (原…: ended by the time of the report).
+POST_STATUSES: tuple[str, ...] = ("current", "former")
+
+#: An event ``happened`` (the default) or is ``planned`` (expected, 预计): a forecast is never a fact.
+#: schema.org's ``EventScheduled`` covers both ("is taking place or has taken place"), so zonekg names the two.
+EVENT_STATUSES: Mapping[str, URIRef] = MappingProxyType({"happened": ZK.EventHappened, "planned": ZK.EventPlanned})
+
+#: Who supplies a name that no report prints: the curators only (a printed name is a plain string).
+NAME_SOURCES: tuple[str, ...] = ("curator",)
+
 #: Kinds of tension, by name.
 TENSION_KINDS: Mapping[str, URIRef] = MappingProxyType(
     {
@@ -119,7 +139,8 @@ _COUNTERS = [
 ]
 
 #: Units as the reports print them: the base unit and the factor to it.
-#: ``第…名`` and ``第…位`` are ranks (第33位); a bare ``名`` counts people.
+#: ``第…名`` and ``第…位`` are ranks (第33位); ``个位次`` and a bare ``位`` are
+#: places moved in a ranking (提升6个位次); a bare ``名`` counts people.
 UNITS: Mapping[str, tuple[URIRef, Decimal]] = MappingProxyType(
     {
         "亿元": (ZK.CNY, Decimal(10**8)),
@@ -142,8 +163,11 @@ UNITS: Mapping[str, tuple[URIRef, Decimal]] = MappingProxyType(
         "倍": (ZK.Ratio, Decimal(1)),
         "第…名": (ZK.Rank, Decimal(1)),
         "第…位": (ZK.Rank, Decimal(1)),
-        "位": (ZK.Rank, Decimal(1)),
-        "个位次": (ZK.Rank, Decimal(1)),
+        # 提升6个位次, 跃升30位: places moved in a ranking, not a rank.
+        "位": (ZK.RankPlaces, Decimal(1)),
+        "个位次": (ZK.RankPlaces, Decimal(1)),
+        # 100MW: power (a production line's rated capacity).
+        "MW": (ZK.Watt, Decimal(10**6)),
         # 连续6年: a number of years counted, not a duration.
         "年": (ZK.Count, Decimal(1)),
         # 22层: storeys of a building.

@@ -95,3 +95,28 @@ def test_read_back_from_trig_reads_the_same(mini_texts, ontology):
 def test_local_name():
     assert local_name("https://w3id.org/zonekg/ontology#Company") == "Company"
     assert local_name("https://w3id.org/zonekg/id/report/khnz-2021") == "khnz-2021"
+
+
+def test_supplied_names_former_posts_implied_relations_planned_events_and_figures_about(mini_texts, ontology):
+    texts = dict(mini_texts)
+    for file, old, new in (
+        ("entities/all.yaml", '{role: chairman, org: demo-bio, at: "mini:29-48"}',
+         '{role: chairman, org: demo-bio, at: "mini:29-48", end: "2030-03"}'),
+        ("entities/all.yaml", '{rel: locatedIn, to: demo-park, at: "mini:29-42"}',
+         '{rel: locatedIn, to: demo-park, at: "mini:29-42", basis: implied, note: n}'),
+        ("events/mini.yaml", "  at: mini:51-63", "  status: planned\n  at: mini:51-63"),
+        ("observations/mini.yaml", "  subject: spark-talent\n", "  subject: demo-zone\n  about: [spark-talent]\n"),
+    ):
+        texts[file] = texts[file].replace(old, new, 1)
+    records, report = parse_records(texts)
+    assert report.ok, report.format()
+    contents = read_contents(to_dataset(records, ontology=ontology))
+    assert contents.entities[f"{KG}demo-zone"].supplied == ("示例高新技术产业开发区",)
+    assert contents.entities[f"{KG}demo-bio"].supplied == ()
+    [post] = contents.posts
+    assert (post.former, post.start, post.end) == (True, "", "2030-03")
+    implied = {(local_name(r.subject), r.rel): r.implied for r in contents.relations}
+    assert implied[("demo-bio", "locatedIn")] is True and implied[("demo-park", "locatedIn")] is False
+    assert [e.status for e in contents.events] == ["planned"]
+    talents = next(f for f in contents.figures if f.id == "mini-spark-new-talents")
+    assert (talents.subject, talents.about) == (f"{KG}demo-zone", (f"{KG}spark-talent",))

@@ -214,3 +214,97 @@ def test_kunshan_schemes(kunshan_dataset):
     tops = {str(t)[len(KG):] for t in cat.objects(ZK.IndustryScheme, SKOS.hasTopConcept)}
     assert {"industry-electronic-information", "industry-equipment-manufacturing", "industry-advanced-computing",
             "industry-life-health", "industry-digital-economy", "industry-low-carbon-economy", "industry-ai"} <= tops
+
+
+# --- issue 13: supplied names, implied relations, posts over time, event status, figures about others ---
+
+#: The mini zone with a former post, an implied relation, a planned event and a figure about a programme.
+_ISSUE13 = (
+    ("entities/all.yaml", '{role: chairman, org: demo-bio, at: "mini:29-48"}',
+     '{role: chairman, org: demo-bio, at: "mini:29-48", status: former, start: "2029-03"}'),
+    ("entities/all.yaml", '{rel: locatedIn, to: demo-park, at: "mini:29-42"}',
+     '{rel: locatedIn, to: demo-park, at: "mini:29-42", basis: implied, note: invented}'),
+    ("events/mini.yaml", "  at: mini:51-63", "  status: planned\n  at: mini:51-63"),
+    ("observations/mini.yaml", "  subject: spark-talent\n", "  subject: demo-zone\n  about: [spark-talent]\n"),
+)
+
+
+@pytest.fixture(scope="module")
+def issue13_ds(mini_texts, ontology):
+    from graph.curation.records import parse_records
+
+    texts = dict(mini_texts)
+    for file, old, new in _ISSUE13:
+        assert old in texts[file], old
+        texts[file] = texts[file].replace(old, new, 1)
+    records, report = parse_records(texts)
+    assert report.ok, report.format()
+    return to_dataset(records, ontology=ontology)
+
+
+def test_a_supplied_name_is_a_label_node_attributed_to_the_curators_and_never_cited(mini_ds):
+    from graph.build.dataset import curators_iri
+    from graph.vocab.namespaces import PROV, SKOSXL
+
+    cat = mini_ds.graph(catalogue_graph_iri())
+    zone = _iri("demo-zone")
+    [label] = cat.objects(zone, SKOSXL.altLabel)
+    from graph.vocab.iri import encode_id
+
+    assert label == URIRef(f"{KG}label/demo-zone/{encode_id('示例高新技术产业开发区')}")
+    assert (label, RDF.type, SKOSXL.Label) in cat
+    assert cat.value(label, SKOSXL.literalForm) == Literal("示例高新技术产业开发区", lang="zh")
+    assert cat.value(label, PROV.wasAttributedTo) == curators_iri()
+    assert (curators_iri(), RDF.type, PROV.Agent) in cat
+    assert str(cat.value(label, RDFS.comment)).startswith("the official full name")
+    assert not any((label, ZK.evidence, None) in g for g in mini_ds.graphs())
+    assert Literal("示例高新技术产业开发区", lang="zh") in set(cat.objects(zone, SKOS.altLabel))  # still a name to search by
+    assert list(cat.objects(_iri("demo-bio"), SKOSXL.altLabel)) == []  # a printed alias is plain
+
+
+def test_an_implied_relation_is_marked_on_its_statement(issue13_ds, mini_ds):
+    g = issue13_ds.graph(report_graph_iri("mini"))
+    stmt = _iri("demo-bio/locatedIn/demo-park", "statement")
+    assert g.value(stmt, ZK.implied) == Literal(True)
+    assert (_iri("demo-bio"), ZK.locatedIn, _iri("demo-park")) in g
+    assert mini_ds.graph(report_graph_iri("mini")).value(stmt, ZK.implied) is None
+
+
+def test_a_former_post_has_a_tenure_with_an_end(issue13_ds, mini_ds):
+    from rdflib.namespace import TIME
+
+    g = issue13_ds.graph(report_graph_iri("mini"))
+    post = _iri("zhang-san/chairman/demo-bio", "membership")
+    tenure = g.value(post, ORG.memberDuring)
+    assert tenure == _iri("zhang-san/chairman/demo-bio", "tenure") and (tenure, RDF.type, TIME.ProperInterval) in g
+    start, end = g.value(tenure, TIME.hasBeginning), g.value(tenure, TIME.hasEnd)
+    assert g.value(start, TIME.inXSDgYearMonth) == Literal("2029-03", datatype=XSD.gYearMonth)
+    assert (end, RDF.type, TIME.Instant) in g and g.value(end, TIME.inXSDDate) is None  # ended, date not printed
+    assert mini_ds.graph(report_graph_iri("mini")).value(post, ORG.memberDuring) is None  # a current post: no tenure
+
+
+def test_events_have_a_status(issue13_ds, mini_ds):
+    event = _iri("mini-university-signing", "event")
+    assert issue13_ds.graph(report_graph_iri("mini")).value(event, SDO.eventStatus) == ZK.EventPlanned
+    assert mini_ds.graph(report_graph_iri("mini")).value(event, SDO.eventStatus) == ZK.EventHappened
+
+
+def test_a_figure_about_another_entity(issue13_ds):
+    g = issue13_ds.graph(report_graph_iri("mini"))
+    obs = _iri("mini-spark-new-talents", "observation")
+    assert g.value(obs, SDO.observationAbout) == _iri("demo-zone")
+    assert g.value(obs, ZK.about) == _iri("spark-talent")
+    from rdflib import Graph
+
+    union = Graph()
+    for graph in issue13_ds.graphs():
+        union += graph
+    [row] = union.query(_query("talent-programme-counts.rq"))
+    assert (row.programme, str(row.year), row.value.toPython()) == (_iri("spark-talent"), "2030", 12)
+
+
+def test_the_issue13_dataset_conforms_to_the_shapes(issue13_ds, ontology):
+    from graph.build.shapes import check_shapes, read_shapes
+
+    report = check_shapes(issue13_ds, shapes=read_shapes(), ontology=ontology)
+    assert report.ok, report.format()

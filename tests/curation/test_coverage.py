@@ -62,3 +62,19 @@ def test_an_event_covers_only_a_whole_number_of_its_label(mini_texts):
                                                                   "name_en: Demo University signs with 3 firms")
     records, _ = parse_records(texts)
     assert uncovered_figures(records, text) == []
+
+
+def test_lengths_sheets_and_ranking_places_are_figures(mini_texts):
+    """公里, 张 and 强 (前30强) make a number a figure; so does 多 or 余 before the unit (invented text)."""
+    records, _ = parse_records(mini_texts)
+    text = {"mini": "两园相距9公里，发放4张卡片，力争进入前50强，引进60多家企业、20余个项目，6平方公里"}
+    assert [g.text for g in uncovered_figures(records, text)] == ["9公里", "4张", "50强", "60多家", "20余个", "6平方公里"]
+
+
+def test_a_length_is_covered_by_its_observation(mini_texts):
+    texts = {**mini_texts, "observations/mini.yaml": mini_texts["observations/mini.yaml"] + (
+        '\n- {id: mini-distance, subject: demo-park, indicator: gdp, period: "2030", value: "9", unit: 公里, at: "mini:0-13"}\n'
+    )}
+    records, report = parse_records(texts)
+    assert report.ok, report.format()
+    assert uncovered_figures(records, {"mini": "示例科技园距高新区约9公里。"}) == []

@@ -137,3 +137,76 @@ def test_concept_fields_are_typed(mini_texts):
         (59, "gdp", "direction", "<list>", "must be a string"),
         (60, "gdp", "broader", "<list>", "must be lower-case ASCII letters and digits joined by single hyphens"),
     ]
+
+
+# --- issue 13: names the curators supply, posts over time, implied relations, planned events ---
+
+
+def test_a_supplied_name_is_a_mapping_and_stays_among_the_names(mini_texts):
+    records, report = parse_records(mini_texts)
+    assert report.ok, report.format()
+    zone = next(e for e in records.entities if e.id == "demo-zone")
+    assert zone.aliases == ("示例高新技术产业开发区",)
+    [supplied] = zone.supplied
+    assert (supplied.name, supplied.field, supplied.source) == ("示例高新技术产业开发区", "aliases", "curator")
+    assert supplied.reason and supplied.at == ()
+    assert zone.printed_names == ("示例高新区",)
+
+
+def test_a_supplied_chinese_name(mini_texts):
+    supplied = "name_zh: {name: 示例科技园, source: curator, reason: invented}"
+    texts = _mutate(mini_texts, "entities/all.yaml", "name_zh: 示例科技园", supplied)
+    records, report = parse_records(texts)
+    assert report.ok, report.format()
+    park = next(e for e in records.entities if e.id == "demo-park")
+    assert park.name_zh == "示例科技园" and [n.field for n in park.supplied] == ["name_zh"]
+    assert park.printed_names == ()
+
+
+@pytest.mark.parametrize(
+    ("new", "field", "message"),
+    [
+        ("aliases: [{name: 示例高新技术产业开发区, source: curator}]", "reason", "missing required field"),
+        ("aliases: [{name: 示例高新技术产业开发区, source: curator, reason: r, why: r}]", "why", "unknown field"),
+        ("aliases: [[示例]]", "aliases", "must be a name, or a mapping"),
+    ],
+)
+def test_a_bad_supplied_name_is_reported(mini_texts, new, field, message):
+    old = mini_texts["entities/all.yaml"].split("\n")[4]
+    assert old.startswith("  aliases:")
+    [p] = _problems(_mutate(mini_texts, "entities/all.yaml", old, "  " + new))
+    assert (p.file, p.line, p.record, p.field) == ("entities/all.yaml", 5, "demo-zone", field)
+    assert p.message.startswith(message)
+
+
+def test_posts_relations_events_and_figures_take_the_new_optional_fields(mini_texts):
+    texts = _mutate(mini_texts, "entities/all.yaml", '{role: chairman, org: demo-bio, at: "mini:29-48"}',
+                    '{role: chairman, org: demo-bio, at: "mini:29-48", status: former, start: "2029", end: "2030-03"}')
+    texts = _mutate(texts, "entities/all.yaml", '{rel: locatedIn, to: demo-park, at: "mini:29-42"}',
+                    '{rel: locatedIn, to: demo-park, at: "mini:29-42", basis: implied, note: invented}')
+    texts = _mutate(texts, "events/mini.yaml", "  at: mini:51-63", "  status: planned\n  at: mini:51-63")
+    texts = _mutate(texts, "observations/mini.yaml", "  at: mini:66-79", "  about: [spark-talent]\n  at: mini:66-79")
+    records, report = parse_records(texts)
+    assert report.ok, report.format()
+    person = next(e for e in records.entities if e.id == "zhang-san")
+    [post] = person.roles
+    assert (post.status, post.start, post.end, post.former) == ("former", "2029", "2030-03", True)
+    bio = next(e for e in records.entities if e.id == "demo-bio")
+    assert bio.relations[0].basis == "implied"
+    assert records.events[0].status == "planned"
+    assert next(o for o in records.observations if o.id == "mini-spark-new-talents").about == ("spark-talent",)
+
+
+def test_the_defaults_are_current_stated_and_happened(mini_texts):
+    records, _ = parse_records(mini_texts)
+    person = next(e for e in records.entities if e.id == "zhang-san")
+    assert (person.roles[0].status, person.roles[0].former) == (None, False)
+    assert all(r.basis == "stated" for e in records.entities for r in e.relations)
+    assert records.events[0].status == "happened"
+
+
+def test_a_post_end_must_be_a_date(mini_texts):
+    texts = _mutate(mini_texts, "entities/all.yaml", '{role: chairman, org: demo-bio, at: "mini:29-48"}',
+                    '{role: chairman, org: demo-bio, at: "mini:29-48", end: "last year"}')
+    [p] = _problems(texts)
+    assert (p.record, p.field, p.value) == ("zhang-san", "end", "last year")

@@ -171,7 +171,7 @@ def _rows(problems):
          ("entities/all.yaml", 59, "gdp", "direction", "up", "unknown direction (known: higher-is-better, lower-is-better)")),
         (GDP.replace("CNY", "Yuan"),
          ("entities/all.yaml", 58, "gdp", "dimension", "Yuan",
-          "unknown dimension (known: CNY, Count, Metre, Percent, Rank, Ratio, Second, SquareMetre, USD)")),
+          "unknown dimension (known: CNY, Count, Metre, Percent, Rank, RankPlaces, Ratio, Second, SquareMetre, USD, Watt)")),
         (GDP.replace("  dimension: CNY\n", ""),
          ("entities/all.yaml", 54, "gdp", "dimension", "",
           "an indicator with figures needs a dimension (its figures are in CNY)")),
@@ -224,3 +224,98 @@ def test_an_industry_sits_under_an_industry(mini_texts):
     assert [(p.record, p.field, p.value, p.message) for p in _problems(wrong)] == [
         ("chips", "broader", "gdp", "refers to a Indicator, expected Industry"),
     ]
+
+
+# --- issue 13: names the curators supply, posts over time, implied relations, planned events ---
+
+
+def test_a_supplied_name_is_never_cited(mini_texts):
+    texts = _mutate(mini_texts, "entities/all.yaml", "reason: \"the official full name, which the report does not print\"}",
+                    "reason: \"the official full name\", at: mini:0-5}")
+    [p] = _problems(texts)
+    assert (p.file, p.record, p.field, p.value) == ("entities/all.yaml", "demo-zone", "aliases", "示例高新技术产业开发区")
+    assert p.message.startswith("a curator-supplied name is never cited to a report")
+
+
+def test_a_supplied_name_comes_from_the_curators(mini_texts):
+    texts = _mutate(mini_texts, "entities/all.yaml", "source: curator", "source: website")
+    [p] = _problems(texts)
+    assert (p.record, p.field, p.message) == ("demo-zone", "aliases", "unknown name source (known: curator)")
+
+
+def test_a_printed_alias_the_report_does_not_print_is_refused(mini_texts, mini_corpus):
+    texts = _mutate(mini_texts, "entities/all.yaml", "aliases: [示例生物]", "aliases: [示例生物, 示例生物股份有限公司]")
+    [p] = _problems(texts, mini_corpus)
+    assert (p.file, p.line, p.record, p.field) == ("entities/all.yaml", 20, "demo-bio", "aliases")
+    assert p.value == "示例生物股份有限公司"
+    assert p.message.startswith("no span that cites the entity prints this name")
+    assert _problems(texts) == ()  # without the reports, a name cannot be checked
+
+
+def test_a_printed_chinese_name_must_be_printed(mini_texts, mini_corpus):
+    texts = _mutate(mini_texts, "entities/all.yaml", "name_zh: 示例生物公司", "name_zh: 示例生物有限公司")
+    [p] = _problems(texts, mini_corpus)
+    assert (p.record, p.field, p.value) == ("demo-bio", "name_zh", "示例生物有限公司")
+
+
+def test_a_printed_name_marked_supplied_is_refused(mini_texts, mini_corpus):
+    supplied = "aliases: [{name: 示例生物, source: curator, reason: r}]"
+    texts = _mutate(mini_texts, "entities/all.yaml", "aliases: [示例生物]", supplied)
+    [p] = _problems(texts, mini_corpus)
+    assert (p.record, p.field, p.value) == ("demo-bio", "aliases", "示例生物")
+    assert "is printed" in p.message
+
+
+def test_an_implied_relation_needs_a_note(mini_texts):
+    old = 'to: demo-park, at: "mini:29-42"}'
+    texts = _mutate(mini_texts, "entities/all.yaml", old, old[:-1] + ", basis: implied}")
+    [p] = _problems(texts)
+    assert (p.record, p.field) == ("demo-bio", "note")
+    assert p.message == "an implied relation needs a note saying how the span implies it"
+    assert _problems(_mutate(texts, "entities/all.yaml", "basis: implied}", "basis: implied, note: invented}")) == ()
+    [p] = _problems(_mutate(texts, "entities/all.yaml", "basis: implied}", "basis: guessed}"))
+    assert (p.field, p.value) == ("basis", "guessed")
+
+
+_POST = '{role: chairman, org: demo-bio, at: "mini:29-48"}'
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "message"),
+    [
+        (", status: retired", "status", "unknown post status (known: current, former)"),
+        (', status: current, end: "2030"', "end", "a post with an end is former"),
+        (', status: former, start: "2030-05", end: "2030-02"', "end", "a post cannot end before it starts (2030-05)"),
+    ],
+)
+def test_bad_post_status_or_dates(mini_texts, extra, field, message):
+    [p] = _problems(_mutate(mini_texts, "entities/all.yaml", _POST, _POST[:-1] + extra + "}"))
+    assert (p.record, p.field) == ("zhang-san", field)
+    assert p.message.startswith(message)
+
+
+def test_a_former_post_with_or_without_dates_is_valid(mini_texts, mini_corpus):
+    for extra in (", status: former", ', end: "2030"', ', status: former, start: "2029", end: "2030-05-01"'):
+        assert _problems(_mutate(mini_texts, "entities/all.yaml", _POST, _POST[:-1] + extra + "}"), mini_corpus) == ()
+
+
+def test_an_event_after_its_report_was_written_must_be_planned(mini_texts):
+    late = _mutate(mini_texts, "events/mini.yaml", 'date: "2030-05-01"', 'date: "2031-02"')
+    [p] = _problems(late)
+    assert (p.file, p.record, p.field, p.value) == ("events/mini.yaml", "mini-university-signing", "date", "2031-02")
+    assert "mark it status: planned" in p.message
+    assert _problems(_mutate(late, "events/mini.yaml", "  at: mini:51-63", "  status: planned\n  at: mini:51-63")) == ()
+    [p] = _problems(_mutate(mini_texts, "events/mini.yaml", "  at: mini:51-63", "  status: maybe\n  at: mini:51-63"))
+    assert (p.field, p.value) == ("status", "maybe")
+
+
+def test_an_event_in_the_year_a_report_was_published_can_have_happened(mini_texts):
+    texts = _mutate(mini_texts, "events/mini.yaml", 'date: "2030-05-01"', 'date: "2031-02"')
+    texts = _mutate(texts, "sources.yaml", "  publisher: 示例出版社\n", "  publisher: 示例出版社\n  published: \"2031\"\n")
+    assert _problems(texts) == ()
+
+
+def test_a_figure_is_about_entities_that_exist(mini_texts):
+    texts = _mutate(mini_texts, "observations/mini.yaml", "  at: mini:66-79", "  about: [spark-talnet]\n  at: mini:66-79")
+    [p] = _problems(texts)
+    assert (p.record, p.field, p.value) == ("mini-spark-new-talents", "about", "spark-talnet")

@@ -65,3 +65,25 @@ def test_kunshan_projection_holds_by_construction(kunshan_dataset, kunshan_recor
     assert sum(1 for _, _, k in g.edges(keys=True) if k.startswith("post:")) == posts
     in_2023 = to_networkx(kunshan_dataset, years=["2023"])
     assert all("2023" in g.nodes[n]["years"] for n in in_2023)
+
+
+def test_edges_say_implied_former_and_planned(mini_texts, ontology):
+    from graph.curation.records import parse_records
+
+    texts = dict(mini_texts)
+    for file, old, new in (
+        ("entities/all.yaml", '{role: chairman, org: demo-bio, at: "mini:29-48"}',
+         '{role: chairman, org: demo-bio, at: "mini:29-48", status: former}'),
+        ("entities/all.yaml", '{rel: locatedIn, to: demo-park, at: "mini:29-42"}',
+         '{rel: locatedIn, to: demo-park, at: "mini:29-42", basis: implied, note: n}'),
+        ("events/mini.yaml", "  at: mini:51-63", "  status: planned\n  at: mini:51-63"),
+    ):
+        texts[file] = texts[file].replace(old, new, 1)
+    records, report = parse_records(texts)
+    assert report.ok, report.format()
+    g = to_networkx(to_dataset(records, ontology=ontology))
+    assert g.edges[f"{KG}demo-bio", f"{KG}demo-park", "locatedIn"]["implied"] is True
+    assert "implied" not in g.edges[f"{KG}demo-park", f"{KG}demo-zone", "locatedIn"]
+    post = g.edges[f"{KG}zhang-san", f"{KG}demo-bio", "post:chairman"]
+    assert (post["former"], post["end"]) == (True, "")
+    assert g.edges[f"{KG}demo-university", f"{KG}demo-zone", "event:Signing"]["status"] == "planned"

@@ -276,3 +276,23 @@ def test_a_5000_entity_page_stays_usable(opened, large_page, artifacts):
         assert visible(page) == total
         page.screenshot(path=str(artifacts / "graph-5000.png"))
     assert log.requests == [url] and log.console_errors == [] and log.page_errors == []
+
+
+def test_the_panel_never_shows_a_forecast_or_a_former_post_as_a_fact(opened, kunshan_url):
+    """A planned event, a former post, an implied relation and a curator-supplied name each say so in the panel."""
+    with opened(kunshan_url, fragment="#yangcheng-rd-hq-phase2") as (page, log):
+        planned = page.locator("#panel li[data-status='planned']")
+        assert planned.count() == 1 and "2024-12" in planned.text_content() and "计划中" in planned.text_content()
+        assert page.locator("#panel li[data-status='happened']").count() >= 2
+        page.click("#lang")
+        assert "planned, not yet happened" in page.locator("#panel li[data-status='planned']").text_content()
+    with opened(kunshan_url, fragment="#lin-jianhui") as (page, log):
+        lab = page.locator("#panel ul.relations li", has_text="任职：副主任")
+        assert "原任" in lab.text_content() and "轨道交通运载系统全国重点实验室" in lab.text_content()
+        assert "原任" not in page.locator("#panel ul.relations li", has_text="任职：院长").text_content()
+    with opened(kunshan_url, fragment="#zizhu-maiduo-hq-park") as (page, log):
+        assert "隐含" in page.locator("#panel ul.relations li", has_text="上海紫竹高新区").text_content()
+    with opened(kunshan_url, fragment="#zelgen") as (page, log):
+        assert page.locator("#panel dd", has_text="苏州泽璟生物制药股份有限公司").count() == 2  # an alias, and supplied
+        assert page.locator("#panel dt", has_text="整理者补充的名称").count() == 1
+    assert log.console_errors == [] and log.page_errors == []

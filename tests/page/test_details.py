@@ -61,3 +61,25 @@ def test_quote_stops_at_sentence_ends_and_caps_its_length():
 def test_search_keys_cover_pinyin_initials_and_names():
     keys = search_keys(["协鑫光电"], ["GCL Optoelectronics"])
     assert keys == ["xiexinguangdian", "xxgd", "gcl optoelectronics", "协鑫光电"]
+
+
+def test_the_panel_says_which_events_are_only_planned(kunshan_details):
+    hq = kunshan_details.entities[KG + "yangcheng-rd-hq-phase2"]
+    status = {e["en"]: e["status"] for e in hq["events"]}
+    assert status["Phase II of the Yangcheng Lake innovation centre R&D headquarters due for completion and handover"] \
+        == "planned"
+    assert set(status.values()) == {"planned", "happened"}
+
+
+def test_a_programme_shows_the_zones_counts_about_it(kunshan_details):
+    national = kunshan_details.entities[KG + "national-talent"]
+    zone = KG + "kunshan-hnz"
+    assert {(f["year"], f["value"], f.get("of")) for f in national["figures"]} == {("2021", "7", zone), ("2023", "74", zone)}
+    figures = kunshan_details.entities[zone]["figures"]
+    assert "of" not in next(f for f in figures if f["id"] == "khnz-2023-national-talent-talents")
+
+
+def test_the_panel_lists_the_names_the_curators_supplied(kunshan_details):
+    zelgen = kunshan_details.entities[KG + "zelgen"]
+    assert zelgen["supplied"] == ["苏州泽璟生物制药股份有限公司"] and "苏州泽璟生物制药股份有限公司" in zelgen["aliases"]
+    assert kunshan_details.entities[KG + "cambricon"]["supplied"] == []

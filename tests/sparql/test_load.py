@@ -105,7 +105,7 @@ def test_python_api_returns_plain_values_on_the_mini_zone(mini_trig, mini_query_
     assert rows == [{
         "person": f"{KG}zhang-san", "name": "张三", "role": "董事长",
         "organisation": f"{KG}demo-bio", "organisation_name": "示例生物公司",
-        "report": f"{KG}report/mini",
+        "report": f"{KG}report/mini", "status": "current", "end": None,
     }]
     assert graph.query("ASK { ?x a zk:Park }", data=data) is True
     assert graph.query("ASK { ?x a zk:Park }", data=data, reason="none") is False
@@ -119,7 +119,7 @@ def test_python_api_returns_plain_values(kunshan_trig):
     assert rows == [{
         "person": f"{KG}su-yang", "name": "苏阳", "role": "董事长",
         "organisation": f"{KG}droplet-logic", "organisation_name": "江苏液滴逻辑生物技术有限公司",
-        "report": f"{KG}report/khnz-2021",
+        "report": f"{KG}report/khnz-2021", "status": "current", "end": None,
     }]
     assert graph.query("ASK { ?x a zk:Zone }", data=[kunshan_trig]) is True
     triples = graph.query("CONSTRUCT { ?s a zk:Zone } WHERE { ?s a zk:Zone }", data=[kunshan_trig], reason="none")

@@ -27,16 +27,26 @@
   const relInfo = Object.fromEntries(DATA.relations.map((r) => [r.key, r]));
   const measureInfo = Object.fromEntries(DATA.measures.map((m) => [m.name, m]));
   const communityInfo = Object.fromEntries(DATA.communities.map((c) => [String(c.number), c]));
+  const nodeIndex = Object.fromEntries(DATA.nodes.map((n, i) => [n.iri, i]));
 
   /* ---------- the network ---------- */
   const tooltip = (i) => {
     const n = DATA.nodes[i], cls = classInfo[n.cls] || { zh: n.cls, en: n.cls };
     return [n.zh, n.en, `${cls.zh} / ${cls.en}`].filter(Boolean).join("\n");
   };
-  const edgeLabel = (i) => { const row = DATA.edges[i], rel = relInfo[row.rel]; return t(row.zh || rel.zh, row.en || rel.en); };
+  /* a relation only implied, a post that had ended, an event only planned: said wherever the relation is shown */
+  const edgeFlags = (row, lang) => {
+    const zh = lang === "zh", out = [];
+    if (row.implied) out.push(zh ? "隐含" : "implied");
+    if (row.former) out.push((zh ? "原任" : "former") + (row.end ? ` ${row.end}` : ""));
+    if (row.planned) out.push(zh ? "计划中" : "planned");
+    return out.length ? ` [${out.join(zh ? "，" : ", ")}]` : "";
+  };
+  const edgeLabel = (i) => { const row = DATA.edges[i], rel = relInfo[row.rel]; return t((row.zh || rel.zh) + edgeFlags(row, "zh"), (row.en || rel.en) + edgeFlags(row, "en")); };
   const edgeTooltip = (i) => {
     const row = DATA.edges[i], rel = relInfo[row.rel];
-    return [`${row.zh || rel.zh} / ${row.en || rel.en}`, row.date, (row.spans || []).join(" ")].filter(Boolean).join("\n");
+    return [`${row.zh || rel.zh} / ${row.en || rel.en}`, edgeFlags(row, "zh") + edgeFlags(row, "en"), row.date, (row.spans || []).join(" ")]
+      .filter(Boolean).join("\n");
   };
   const nodes = new vis.DataSet(DATA.vis.nodes.map((n) => Object.assign({}, n, { hidden: false, title: tooltip(n.id) })));
   // A large graph draws its lines unlabelled until asked: vis-network draws every edge label on every frame.
@@ -216,7 +226,7 @@
   function relationItem(edgeId, outgoing) {
     const e = DATA.vis.edges[edgeId], row = DATA.edges[edgeId], rel = relInfo[row.rel];
     const other = outgoing ? e.to : e.from;
-    const label = t(row.zh || rel.zh, row.en || rel.en);
+    const label = t((row.zh || rel.zh) + edgeFlags(row, "zh"), (row.en || rel.en) + edgeFlags(row, "en"));
     return el("li", { "data-edge": String(edgeId) }, outgoing ? `→ ${label} ` : `← ${label} `, link(other),
       row.date ? ` (${row.date})` : "", ...sources(row.spans));
   }
@@ -228,6 +238,7 @@
     fact("中文名", "Chinese name", n.zh);
     fact("英文名", "English name", n.en);
     if (d.aliases && d.aliases.length) fact("别名", "Aliases", d.aliases.join("、"));
+    if (d.supplied && d.supplied.length) fact("整理者补充的名称（报告未载）", "Names supplied by the curators (not printed)", d.supplied.join("、"));
     fact("类别", "Class", t(cls.zh, cls.en));
     if (d.id) fact("标识", "Record id", d.id);
     fact("IRI", "IRI", n.iri);
@@ -243,7 +254,8 @@
         el("th", {}, t("数值", "Value")), el("th", {}, t("来源", "Source"))));
       d.figures.forEach((f) => {
         const qualifier = f.qualifier_zh || f.qualifier_en ? `${t(f.qualifier_zh, f.qualifier_en)} ` : "";
-        table.appendChild(el("tr", { "data-figure": f.id }, el("td", {}, f.year), el("td", {}, t(f.indicator_zh, f.indicator_en)),
+        const of = f.of && nodeIndex[f.of] !== undefined ? [" (", t("主体：", "of "), link(nodeIndex[f.of]), ")"] : [];
+        table.appendChild(el("tr", { "data-figure": f.id }, el("td", {}, f.year), el("td", {}, t(f.indicator_zh, f.indicator_en), ...of),
           el("td", {}, `${qualifier}${f.value} ${f.unit}`, f.tensions.length ? el("span", { class: "flag", title: f.tensions.join(", ") }, " ⚑") : ""),
           el("td", {}, ...sources(f.spans))));
       });
@@ -251,7 +263,9 @@
     }
     if (d.events && d.events.length) {
       content.push(...section("事件", "Events", el("ul", {}, ...d.events.map((ev) =>
-        el("li", {}, `${ev.date} ${t(ev.zh, ev.en)} (${ev.role === "about" ? t("涉及", "about") : t("参与", "participant")})`, ...sources(ev.spans))))));
+        el("li", { "data-status": ev.status || "happened" }, `${ev.date} ${t(ev.zh, ev.en)} (${ev.role === "about" ? t("涉及", "about") : t("参与", "participant")})`,
+          ev.status === "planned" ? el("span", { class: "flag" }, t(" [计划中，尚未发生]", " [planned, not yet happened]")) : "",
+          ...sources(ev.spans))))));
     }
     if (d.tensions && d.tensions.length) {
       content.push(...section("存疑之处", "Tensions", el("ul", {}, ...d.tensions.map((ts) =>
@@ -267,6 +281,7 @@
     const e = DATA.vis.edges[edgeId], row = DATA.edges[edgeId], rel = relInfo[row.rel];
     byId("panel-body").replaceChildren(el("h2", {}, t(row.zh || rel.zh, row.en || rel.en)),
       el("p", {}, link(e.from), " → ", link(e.to)), row.date ? el("p", {}, row.date) : "",
+      edgeFlags(row, "en") ? el("p", { class: "flag" }, t(edgeFlags(row, "zh"), edgeFlags(row, "en")).trim()) : "",
       el("p", { class: "muted" }, (row.years || []).join(", ")), ...section("来源", "Sources", el("div", {}, ...sources(row.spans))));
     showPanel(true);
     state.panel = () => openEdge(edgeId);
