@@ -106,7 +106,15 @@ def test_failure_while_writing_leaves_old_files(tmp_path, monkeypatch):
     _unchanged(out)
 
 
-def test_failure_while_renaming_restores_old_files(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"a.txt": b"new", "b.txt": b"new", "c.txt": b"new"},
+        {"0-new.txt": b"new", "a.txt": b"new", "b.txt": b"new"},  # a file with no earlier version, moved in first
+    ],
+    ids=["old-files-restored", "new-files-removed"],
+)
+def test_failure_while_renaming_leaves_the_old_files_only(tmp_path, monkeypatch, files):
     out = _old(tmp_path)
     real_replace = os.replace
     calls = []
@@ -119,25 +127,7 @@ def test_failure_while_renaming_restores_old_files(tmp_path, monkeypatch):
 
     monkeypatch.setattr(output.os, "replace", failing_replace)
     with pytest.raises(OutputError, match="I/O error"):
-        write_outputs({"a.txt": b"new", "b.txt": b"new", "c.txt": b"new"}, out)
-    _unchanged(out)
-
-
-def test_failure_while_renaming_removes_the_new_files_already_moved_in(tmp_path, monkeypatch):
-    """A file with no earlier version, renamed into place before the failure, does not stay."""
-    out = _old(tmp_path)
-    real_replace = os.replace
-    calls = []
-
-    def failing_replace(src, dst):
-        calls.append(dst)
-        if len(calls) == 2:
-            raise OSError(5, "I/O error")
-        return real_replace(src, dst)
-
-    monkeypatch.setattr(output.os, "replace", failing_replace)
-    with pytest.raises(OutputError, match="I/O error"):
-        write_outputs({"0-new.txt": b"new", "a.txt": b"new", "b.txt": b"new"}, out)
+        write_outputs(files, out)
     _unchanged(out)
 
 

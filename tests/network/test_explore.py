@@ -135,8 +135,8 @@ def test_diff_on_kunshan(kunshan_trig):
     assert rows["rank in the national high-tech zone evaluation"][2:] == ["第33位", "第32名", "-1 Rank", "-3.03%", "improved"]
     assert rows["new innovation carrier space"][2:] == [
         "over 35 万平方米", "over 30 万平方米", "-50000 SquareMetre", "-14.29%", "worsened"]
-    talents = rows["new talents → talents"]
-    assert talents[0] == "国家级人才" and talents[-1].startswith("scope differs [")
+    talents = rows["new national-level talents → national-level talents"]
+    assert talents[0] == "昆山高新区" and talents[-1].startswith("scope differs [")
     assert "scope differs: listed, not compared" in out and "a yearly count" in out
     assert "loading the graph" in err and "measures stated in both reports" not in out.split("measures stated in both the")[0]
 

@@ -136,4 +136,4 @@ def test_the_chart_colours_a_change_by_its_verdict(result):
 def test_the_kunshan_report_lists_the_measures_whose_scope_differs(kunshan_trig):
     md = (kunshan_trig.parent / "report.md").read_text(encoding="utf-8")
     section = md.split("口径不同的相关指标")[1]
-    assert section.count("\n| ") == 1 + 4 and "国家级人才" in section and "a yearly count" in section
+    assert section.count("\n| ") == 1 + 4 and "new national-level talents 7 名" in section and "a yearly count" in section
