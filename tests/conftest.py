@@ -34,6 +34,8 @@ from graph.data import default_records_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: Where the reports are, as the person running the tests said ($ZONEKG_CORPUS), read once before any test runs.
+_CORPUS_ENV = os.environ.get("ZONEKG_CORPUS")
 
 #: Session fixtures that take seconds (processes, the Kunshan build, analysis, page or RDFS closure):
 #: every test using one, directly or through another fixture, must be marked ``slow``.
@@ -78,10 +80,15 @@ def ontology():
     return read_ontology()
 
 
+@pytest.fixture(autouse=True)
+def _hermetic_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test sees the runner's $ZONEKG_CORPUS: a test that wants the reports asks for ``corpus_dir``."""
+    monkeypatch.delenv("ZONEKG_CORPUS", raising=False)
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
-    env = os.environ.get("ZONEKG_CORPUS")
-    path = Path(env) if env else ROOT.parent / "shared" / "corpus"
+    path = Path(_CORPUS_ENV) if _CORPUS_ENV else ROOT.parent / "shared" / "corpus"
     if not (path / "khnz-2021.txt").is_file():
         if os.environ.get("CI") == "true":
             pytest.fail(f"the corpus is missing at {path}; CI must have ../shared/corpus")
