@@ -12,6 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from graph.cli.options import add_data_option
 from graph.cli.progress import Progress
 from graph.errors import EXIT_DATA, EXIT_OK, InputError
 
@@ -28,10 +29,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "analyze",
         help="network analysis: centralities, brokers, communities (writes analysis.json, analysis.trig, report.html, report.md)",
     )
-    study.add_argument(
-        "--data", nargs="+", type=Path, default=None, metavar="FILE",
-        help="analyse these RDF files (default: the built out/zone.trig)",
-    )
+    add_data_option(study, help="analyse these RDF files (default: the built out/zone.trig)")
     study.add_argument("--out", type=Path, default=Path("out"), help="output directory (default: out/)")
     study.add_argument("--seed", type=int, default=42, help="seed of community detection (default: 42)")
     study.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
@@ -40,12 +38,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     link.add_argument("source", help="a name, alias or IRI")
     link.add_argument("target", help="a name, alias or IRI")
     link.add_argument("--max", type=int, default=5, help="at most this many paths (default: 5)")
-    link.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="RDF files (default: the built graph)")
+    add_data_option(link, help="RDF files (default: the built graph)")
 
     ego = sub.add_parser("neighbours", help="the entities around one entity and the relations among them")
     ego.add_argument("entity", help="a name, alias or IRI")
     ego.add_argument("--depth", type=int, default=1, help="how many relations away (default: 1)")
-    ego.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="RDF files (default: the built graph)")
+    add_data_option(ego, help="RDF files (default: the built graph)")
 
     change = sub.add_parser("diff", help="what one report states that the other does not, and how the figures moved")
     change.add_argument("--from", dest="first", default="2021", help="the earlier report's year (default: 2021)")
@@ -53,7 +51,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     change.add_argument("--format", dest="fmt", default="table", metavar="F",
                         help="table (default: entities, relations and measures), csv (the measures, one row each) "
                              "or json (all three; one object per measure)")
-    change.add_argument("--data", nargs="+", type=Path, default=None, metavar="FILE", help="RDF files (default: the built graph)")
+    add_data_option(change, help="RDF files (default: the built graph)")
     change.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TextIO
 
+from graph.cli.options import add_data_option, add_reason_option
 from graph.errors import EXIT_OK, InputError
 
 __all__ = ["COMMANDS", "add_parsers"]
@@ -35,14 +35,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "--format", default=None,
         help="table, csv, tsv, json, xml (SELECT/ASK); turtle, nt, jsonld (CONSTRUCT/DESCRIBE)",
     )
-    ask.add_argument(
-        "--data", nargs="+", type=Path, default=None, metavar="FILE",
-        help="query these RDF files instead of the built graph",
-    )
-    ask.add_argument(
-        "--reason", default="rdfs", choices=("none", "rdfs", "owlrl"),
-        help="inference added before querying (default: rdfs, cached)",
-    )
+    add_data_option(ask, help="query these RDF files instead of the built graph")
+    add_reason_option(ask, help="inference added before querying (default: rdfs, cached)")
     ask.add_argument("--timeout", type=float, default=30.0, help="seconds before the query is stopped (default: 30)")
     ask.add_argument("--update", action="store_true", help="allow SPARQL Update on the one --data file, written back atomically")
     ask.add_argument("--endpoint", default=None, metavar="URL", help="send the query to a remote SPARQL 1.1 endpoint instead")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from graph.cli.options import add_data_option, add_reason_option
 from graph.errors import InputError
 
 __all__ = ["COMMANDS", "add_parsers", "push_command", "serve_command"]
@@ -41,14 +42,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="address to bind (default: 127.0.0.1; anything but loopback is warned about)",
     )
     serve.add_argument("--port", type=int, default=_PORT, help=f"port (default: {_PORT}; 0 picks a free one)")
-    serve.add_argument(
-        "--data", nargs="+", type=Path, default=None, metavar="FILE",
-        help="serve these RDF files instead of the built graph",
-    )
-    serve.add_argument(
-        "--reason", default="rdfs", choices=("none", "rdfs", "owlrl"),
-        help="inference added before serving (default: rdfs)",
-    )
+    add_data_option(serve, help="serve these RDF files instead of the built graph")
+    add_reason_option(serve, help="inference added before serving (default: rdfs)")
     serve.add_argument(
         "--timeout", type=float, default=30.0,
         help="seconds a query may take, waiting for a worker included (default: 30)",
@@ -77,14 +72,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     push.add_argument("--graph", default=None, metavar="IRI", help="push everything into this one graph")
     push.add_argument("--user", default=None, help="user name (HTTP basic or digest authentication, as the server asks)")
     push.add_argument("--password", default=None, help="password (default: $ZONEKG_PASSWORD)")
-    push.add_argument(
-        "--data", nargs="+", type=Path, default=None, metavar="FILE",
-        help="push these RDF files instead of the built graph",
-    )
-    push.add_argument(
-        "--reason", default="rdfs", choices=("none", "rdfs", "owlrl"),
-        help="inferred graph pushed too (default: rdfs)",
-    )
+    add_data_option(push, help="push these RDF files instead of the built graph")
+    add_reason_option(push, help="inferred graph pushed too (default: rdfs)")
     push.add_argument("--timeout", type=float, default=120.0, help="seconds per request (default: 120)")
     push.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
 
